@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+"use strict";
+// The logshipper CLI. The TypeScript sources are bundled into dist/cli.js by `npm run build`
+// (run automatically by `npm ci`/`npm install`).
+const path = require("node:path");
+const bundle = path.join(__dirname, "..", "dist", "cli.js");
+let cli;
+try {
+  cli = require(bundle);
+} catch (err) {
+  if (err && err.code === "MODULE_NOT_FOUND" && String(err.message).includes("dist")) {
+    process.stderr.write("logshipper is not built yet: run `npm run build` (npm ci does it for you).\n");
+    process.exit(1);
+  }
+  throw err;
+}
+cli.runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`Error: ${err && err.message ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

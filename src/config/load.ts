@@ -1,0 +1,267 @@
+import { readFile } from "node:fs/promises";
+import { dirname, resolve as resolvePath } from "node:path";
+import type { LogExporter, LogShipperConfig, Shipper, Source } from "../../generated/config";
+import { durationMs, parseDuration } from "../core/duration";
+import { stableHash } from "../core/hash";
+import { levelRank, normalizeLevel } from "../core/levels";
+import { parseSchedule, ScheduleError } from "../core/schedule";
+import { ConfigError, formatPath, type ConfigIssue } from "./errors";
+import { canonicalExporterType } from "./exporter-types";
+import { schemaErrorsToIssues } from "./format-schema-errors";
+import { isKestraFlow, readKestraFlow } from "./kestra-flow";
+import { DEFAULTS, type LoadedConfig, type ResolvedExporter, type ResolvedShipper } from "./model";
+import { validateNativeConfig, validateSource } from "./schema";
+import { SourceText } from "./source-text";
+import {
+  hasTemplate,
+  mapStrings,
+  parseTemplate,
+  renderVars,
+  secretNames,
+  TemplateSyntaxError,
+  walkStrings,
+} from "./template";
+import { transportWarnings } from "./transport-warnings";
+
+/** How to load a config. */
+export interface LoadOptions {
+  /** `--var NAME=VALUE` values; they override the file's variables. */
+  readonly vars?: Readonly<Record<string, string>>;
+  /** A source for every shipper (`--source file:<glob>`); a Kestra flow needs it until it reads the Kestra API. */
+  readonly source?: Source;
+  /**
+   * When true (plan, apply), a `{{ vars.x }}` that is not defined is an error. When false (validate), it is a
+   * warning, because the value may be given with `--var` at run time.
+   */
+  readonly strictVars?: boolean;
+}
+
+/** Default settle delay of each source kind. */
+const SETTLE_DEFAULTS: Readonly<Record<Source["type"], string>> = {
+  file: "PT0S",
+  kestra: "PT30S",
+  cloudwatch: "PT2M",
+};
+
+/** Reads, validates and resolves a config file (YAML or JSON, native or a Kestra flow). Throws `ConfigError`. */
+export async function loadConfigFile(file: string, options: LoadOptions = {}): Promise<LoadedConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ConfigError(file, [
+      { path: "", message: code === "ENOENT" ? "file not found" : `cannot be read (${code ?? String(err)})` },
+    ]);
+  }
+  return loadConfigText(file, text, dirname(resolvePath(file)), options);
+}
+
+/** Like {@link loadConfigFile}, for text already in memory. `baseDir` resolves relative paths. */
+export function loadConfigText(
+  file: string,
+  text: string,
+  baseDir: string,
+  options: LoadOptions = {},
+): LoadedConfig {
+  const source = SourceText.parse(file, text);
+  const doc = source.value;
+  const issues: ConfigIssue[] = [];
+  const warnings: string[] = [];
+  const at = (path: ReadonlyArray<string | number>, message: string): void => {
+    const pos = source.locate(path);
+    issues.push({ path: formatPath(path), line: pos?.line, column: pos?.column, message });
+  };
+
+  if (options.source !== undefined) {
+    const errors = validateSource(options.source);
+    if (errors.length > 0)
+      throw new ConfigError(
+        "--source",
+        schemaErrorsToIssues(errors, source).map((i) => ({ ...i, line: undefined, column: undefined })),
+      );
+  }
+
+  let entries: Array<{ shipper: Shipper; path: ReadonlyArray<string | number> }>;
+  let variables: Record<string, unknown>;
+  let kind: LoadedConfig["kind"];
+  if (isKestraFlow(doc)) {
+    kind = "kestra-flow";
+    const flowSource: Source | undefined = options.source ?? { type: "kestra" };
+    const reading = readKestraFlow(doc, source, flowSource);
+    issues.push(...reading.issues);
+    warnings.push(...reading.warnings);
+    entries = reading.shippers.map((s) => ({ shipper: s.shipper, path: s.path }));
+    variables = reading.variables;
+  } else {
+    kind = "native";
+    const errors = validateNativeConfig(doc);
+    if (errors.length > 0) throw new ConfigError(file, schemaErrorsToIssues(errors, source));
+    const config = doc as LogShipperConfig;
+    entries = config.shippers.map((shipper, i) => ({
+      shipper: options.source ? { ...shipper, source: options.source } : shipper,
+      path: ["shippers", i],
+    }));
+    variables = (config.variables ?? {}) as Record<string, unknown>;
+  }
+  const vars = { ...variables, ...(options.vars ?? {}) };
+
+  const seenShippers = new Map<string, string>();
+  const shippers: ResolvedShipper[] = [];
+  for (const { shipper, path } of entries) {
+    const before = issues.length;
+    if (seenShippers.has(shipper.id)) {
+      at(
+        [...path, "id"],
+        `duplicate shipper id ${JSON.stringify(shipper.id)} (first declared at ${seenShippers.get(shipper.id)})`,
+      );
+    } else {
+      seenShippers.set(shipper.id, formatPath([...path, "id"]));
+    }
+    checkTemplates(shipper, path, at);
+    if (issues.length > before) continue;
+    const missingVars = new Set<string>();
+    const rendered = mapStrings(shipper, (s) => renderVars(s, vars, (name) => missingVars.add(name)));
+    for (const name of missingVars) {
+      const msg = `{{ vars.${name} }} is not defined; add it to the flow's variables or pass --var ${name}=VALUE`;
+      if (options.strictVars) at(path, msg);
+      else warnings.push(`${formatPath(path)}: ${msg}`);
+    }
+    const resolved = resolveShipper(rendered, path, baseDir, at);
+    if (resolved !== undefined) {
+      shippers.push(resolved);
+      warnings.push(...transportWarnings(resolved));
+    }
+  }
+  if (issues.length > 0) throw new ConfigError(file, issues);
+  return { file, kind, shippers, warnings };
+}
+
+function checkTemplates(
+  shipper: Shipper,
+  path: ReadonlyArray<string | number>,
+  at: (p: ReadonlyArray<string | number>, m: string) => void,
+): void {
+  walkStrings(shipper, (text, sub) => {
+    if (!hasTemplate(text)) return;
+    try {
+      parseTemplate(text);
+    } catch (err) {
+      if (err instanceof TemplateSyntaxError) at([...path, ...sub], err.message);
+      else throw err;
+    }
+  });
+}
+
+function resolveShipper(
+  shipper: Shipper,
+  path: ReadonlyArray<string | number>,
+  baseDir: string,
+  at: (p: ReadonlyArray<string | number>, m: string) => void,
+): ResolvedShipper | undefined {
+  let ok = true;
+  const fail = (sub: Array<string | number>, message: string): void => {
+    ok = false;
+    at([...path, ...sub], message);
+  };
+  const timezone = shipper.timezone;
+  let lagThreshold = shipper.lagThreshold;
+  if (shipper.schedule !== undefined) {
+    try {
+      const parsed = parseSchedule(shipper.schedule, timezone ?? "UTC");
+      if (lagThreshold === undefined) lagThreshold = `PT${Math.round((2 * parsed.maxIntervalMs) / 1000)}S`;
+    } catch (err) {
+      if (!(err instanceof ScheduleError)) throw err;
+      fail(
+        [timezone !== undefined && err.message.includes("time zone") ? "timezone" : "schedule"],
+        err.message,
+      );
+    }
+  }
+  for (const key of ["lookbackPeriod", "lagThreshold"] as const) {
+    const v = shipper[key];
+    if (v !== undefined && parseDuration(v) === undefined)
+      fail([key], `${JSON.stringify(v)} is not a valid ISO-8601 duration`);
+  }
+  const src = shipper.source;
+  if (
+    src.type === "cloudwatch" &&
+    (src.logGroupNames === undefined) === (src.logGroupNamePrefix === undefined)
+  ) {
+    fail(["source"], "give exactly one of logGroupNames and logGroupNamePrefix");
+  }
+  const settle = src.settleDelay ?? SETTLE_DEFAULTS[src.type];
+  const seenExporters = new Map<string, number>();
+  const exporters: ResolvedExporter[] = [];
+  shipper.logExporters.forEach((exporter, i) => {
+    const first = seenExporters.get(exporter.id);
+    if (first !== undefined)
+      fail(
+        ["logExporters", i, "id"],
+        `duplicate exporter id ${JSON.stringify(exporter.id)} (also logExporters[${first}])`,
+      );
+    else seenExporters.set(exporter.id, i);
+    const budget = exporter.retryBudget;
+    if (budget !== undefined && parseDuration(budget) === undefined)
+      fail(["logExporters", i, "retryBudget"], `${JSON.stringify(budget)} is not a valid ISO-8601 duration`);
+    exporters.push(resolveExporter(exporter));
+  });
+  if (!ok) return undefined;
+  const minLevel = normalizeLevel(shipper.logLevelFilter ?? DEFAULTS.logLevelFilter) ?? "INFO";
+  const lookbackPeriod = shipper.lookbackPeriod ?? DEFAULTS.lookbackPeriod;
+  return {
+    id: shipper.id,
+    description: shipper.description,
+    source: src,
+    baseDir,
+    settleDelayMs: durationMs(settle),
+    schedule: shipper.schedule,
+    timezone,
+    minLevel,
+    filter: { minLevelRank: levelRank(minLevel), namespace: shipper.namespace },
+    lookbackPeriod,
+    lookbackMs: durationMs(lookbackPeriod),
+    lagThresholdMs: durationMs(lagThreshold ?? DEFAULTS.lagThreshold),
+    batchSize: shipper.batchSize ?? DEFAULTS.batchSize,
+    offsetKey: shipper.offsetKey ?? DEFAULTS.offsetKey,
+    exporters,
+  };
+}
+
+function resolveExporter(exporter: LogExporter): ResolvedExporter {
+  const type = canonicalExporterType(exporter.type);
+  if (type === undefined) throw new Error(`schema accepted an unknown exporter type ${exporter.type}`);
+  const secrets = new Set<string>();
+  walkStrings(exporter, (s) => secretNames(s).forEach((n) => secrets.add(n)));
+  // the hash covers what the exporter sends to and how; tuning knobs and the alias spelling do not count
+  const {
+    chunk: _c,
+    concurrency: _n,
+    retryBudget: _b,
+    type: _t,
+    ...identity
+  } = exporter as LogExporter & Record<string, unknown>;
+  return {
+    id: exporter.id,
+    type,
+    typeName: exporter.type,
+    config: exporter,
+    chunk: exporter.chunk ?? DEFAULTS.chunk,
+    concurrency: exporter.concurrency,
+    retryBudgetMs: durationMs(exporter.retryBudget ?? DEFAULTS.retryBudget),
+    configHash: stableHash({ type, ...identity }),
+    secrets: [...secrets],
+  };
+}
+
+/** Parses `--source` values: `file:<glob>` (more kinds come with their sources). */
+export function parseSourceOption(value: string): Source {
+  if (value.startsWith("file:") && value.length > 5) return { type: "file", path: value.slice(5) };
+  if (value === "kestra" || value.startsWith("kestra:")) {
+    const url = value.slice(7);
+    return url ? { type: "kestra", url } : { type: "kestra" };
+  }
+  throw new ConfigError("--source", [
+    { path: "", message: `${JSON.stringify(value)} is not a source; use file:<glob> or kestra[:<url>]` },
+  ]);
+}

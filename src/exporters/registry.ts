@@ -1,0 +1,97 @@
+import type { LogExporter } from "../../generated/config";
+import type { ExporterType } from "../config/exporter-types";
+import type { ResolvedExporter } from "../config/model";
+import type { Exporter, TimeWindow } from "./exporter";
+
+/** What a destination factory gets. */
+export interface ExporterContext<C extends LogExporter = LogExporter> {
+  readonly resolved: ResolvedExporter;
+  /** The exporter's config with secrets resolved. Never print it. */
+  readonly config: C;
+  /** Directory that relative paths resolve against. */
+  readonly baseDir: string;
+  /** The shipper this exporter belongs to. */
+  readonly shipperId: string;
+  /** Environment (AWS_ENDPOINT_URL, AWS_REGION, ...). */
+  readonly env: NodeJS.ProcessEnv;
+  /** Prints a warning. */
+  readonly warn: (message: string) => void;
+}
+
+/** A destination: its name, its accepted time window (for `plan`), and a lazily loaded factory. */
+export interface DestinationInfo {
+  readonly destination: string;
+  readonly window?: TimeWindow;
+  readonly create: (context: ExporterContext) => Promise<Exporter>;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * Every destination. Factories are loaded on first use, so a run only loads (and a bundle only evaluates) the
+ * destinations it ships to.
+ */
+export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
+  file: {
+    destination: "file",
+    create: async (c) => (await import("./file.js")).createFileExporter(c as ExporterContext<never>),
+  },
+  datadog: {
+    destination: "Datadog",
+    window: {
+      pastMs: 18 * HOUR,
+      futureMs: 2 * HOUR,
+      description: "Datadog accepts logs from 18 hours in the past to 2 hours in the future",
+    },
+    create: unavailable("Datadog"),
+  },
+  elasticsearch: {
+    destination: "Elasticsearch",
+    create: unavailable("Elasticsearch"),
+  },
+  newrelic: {
+    destination: "New Relic",
+    window: { pastMs: 48 * HOUR, description: "New Relic may drop logs older than 48 hours" },
+    create: unavailable("New Relic"),
+  },
+  "azure-monitor": {
+    destination: "Azure Monitor",
+    window: {
+      pastMs: 2 * DAY,
+      futureMs: DAY,
+      description:
+        "Azure Monitor replaces TimeGenerated outside 2 days back to 1 day ahead with the receive time",
+    },
+    create: unavailable("Azure Monitor"),
+  },
+  "gcp-logging": {
+    destination: "Google Cloud Logging",
+    window: { futureMs: DAY, description: "Cloud Logging rejects entries more than 1 day in the future" },
+    create: unavailable("Google Cloud Logging"),
+  },
+  cloudwatch: {
+    destination: "CloudWatch Logs",
+    window: {
+      pastMs: 14 * DAY,
+      futureMs: 2 * HOUR,
+      description: "CloudWatch Logs accepts events from 14 days in the past to 2 hours in the future",
+    },
+    create: unavailable("CloudWatch Logs"),
+  },
+  opentelemetry: {
+    destination: "OpenTelemetry",
+    create: unavailable("OpenTelemetry"),
+  },
+};
+
+function unavailable(name: string): (context: ExporterContext) => Promise<Exporter> {
+  return async () => {
+    throw new Error(`the ${name} exporter is not available in this build`);
+  };
+}
+
+/** The destination of an exporter type. */
+export function destinationOf(type: ExporterType): DestinationInfo {
+  return DESTINATIONS[type];
+}

@@ -1,0 +1,289 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { ResolvedShipper } from "../config/model";
+import { compareCursor, type Cursor } from "../core/cursor";
+import { describeError } from "../core/errors";
+import type { Exporter } from "../exporters/exporter";
+import { destinationOf } from "../exporters/registry";
+import { SecretError } from "../secrets/errors";
+import { redact } from "../secrets/redaction";
+import { renderSecrets } from "../secrets/render-secrets";
+import type { SecretResolver } from "../secrets/secret-resolver";
+import type { BackoffPolicy } from "../shipping/backoff";
+import type { DeadLetter } from "../shipping/dead-letter";
+import { ExporterPipeline, type PipelineOutcome } from "../shipping/pipeline";
+import { createSource, type SourceContext } from "../sources/registry";
+import type { InvalidLine, Source } from "../sources/source";
+import { LockHeldError } from "../state/errors";
+import type { Lease, StateStore } from "../state/state-store";
+import { laggingDrift, type Drift } from "./drift";
+import { planShipper, type ExporterPlan } from "./plan";
+
+/** Everything `apply` needs besides the config. */
+export interface ApplyContext {
+  readonly state: StateStore;
+  readonly secrets: SecretResolver;
+  readonly deadLetter: DeadLetter;
+  /** The run's clock: ranges end at now − settleDelay. */
+  readonly now: Date;
+  /** Identifies this run in leases, e.g. `pid@host/abcd`. */
+  readonly owner: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Lease duration; renewed every third of it while the run goes on. Default 60 s. */
+  readonly leaseTtlMs?: number;
+  /** How long to wait for a held lock before skipping the shipper. Default 0 (no wait). */
+  readonly lockTimeoutMs?: number;
+  /** No new request starts after `deadline − safetyMarginMs` (epoch ms): the Lambda time budget. */
+  readonly deadline?: number;
+  readonly safetyMarginMs?: number;
+  readonly backoff?: BackoffPolicy;
+  readonly warn?: (message: string) => void;
+  /** Called after each source batch. */
+  readonly onProgress?: (progress: { shipper: string; read: number; shipped: number }) => void;
+  /** Replaces the source factory (tests). */
+  readonly createSource?: (shipper: ResolvedShipper, context: SourceContext) => Promise<Source>;
+  readonly signal?: AbortSignal;
+}
+
+/** How one exporter's part of the run ended. */
+export interface ExporterRun {
+  readonly plan: ExporterPlan;
+  readonly status: "ok" | "failed" | "skipped" | "partial";
+  readonly outcome?: PipelineOutcome;
+  readonly error?: string;
+  /** Where this exporter's rejected records are written. */
+  readonly deadLetter: string;
+}
+
+/** How one shipper's run ended. */
+export interface ShipperRun {
+  readonly shipper: ResolvedShipper;
+  readonly source: string;
+  readonly status: "ok" | "failed" | "skipped" | "partial";
+  readonly message?: string;
+  readonly exporters: ExporterRun[];
+  readonly drift: Drift[];
+  /** Records read from the source that passed the filters. */
+  readonly read: number;
+  readonly invalid: number;
+  readonly invalidSamples: InvalidLine[];
+  readonly durationMs: number;
+}
+
+const MAX_SAMPLES = 5;
+/** Drift kinds that a successful run of the exporter resolves. */
+const RESOLVED_BY_APPLY = new Set(["new-exporter", "config-changed", "long-backlog", "lagging"]);
+
+/**
+ * Runs one shipper: takes its lease, plans each exporter's range, reads the source once from the lowest cursor
+ * and fans every record out to the exporters that are behind it, committing each exporter's offset after each
+ * acknowledged batch. One failing exporter stops alone; the others go on.
+ */
+export async function applyShipper(shipper: ResolvedShipper, context: ApplyContext): Promise<ShipperRun> {
+  const started = Date.now();
+  const env = context.env ?? process.env;
+  const warn = context.warn ?? (() => undefined);
+  const samples: InvalidLine[] = [];
+  let lease: Lease;
+  try {
+    lease = await acquire(shipper.id, context);
+  } catch (err) {
+    if (!(err instanceof LockHeldError)) throw err;
+    return {
+      shipper,
+      source: "",
+      status: "skipped",
+      message: err.message,
+      exporters: [],
+      drift: [{ kind: "locked", shipper: shipper.id, message: err.message }],
+      read: 0,
+      invalid: 0,
+      invalidSamples: [],
+      durationMs: Date.now() - started,
+    };
+  }
+
+  let leaseError: unknown;
+  const ttl = context.leaseTtlMs ?? 60_000;
+  const renew = setInterval(
+    () => {
+      lease.renew().catch((err: unknown) => (leaseError ??= err));
+    },
+    Math.max(50, ttl / 3),
+  );
+  renew.unref();
+  const opened: Exporter[] = [];
+  let source: Source | undefined;
+  try {
+    const sourceContext: SourceContext = { baseDir: shipper.baseDir, env, secrets: context.secrets };
+    source = context.createSource
+      ? await context.createSource(shipper, sourceContext)
+      : await createSource(shipper.source, sourceContext);
+    const plan = await planShipper(shipper, { state: context.state, source, now: context.now, count: false });
+    const drift = plan.drift.filter(
+      (d) => d.kind !== "source-missing" && d.kind !== "source-error" && d.kind !== "destination-window",
+    );
+    drift.push(...plan.drift.filter((d) => d.kind === "source-missing" || d.kind === "source-error"));
+    const runs = new Map<string, ExporterRun>();
+    const pipelines: Array<{ plan: ExporterPlan; pipeline: ExporterPipeline }> = [];
+    const margin = context.safetyMarginMs ?? 0;
+    const shouldStop = (): boolean =>
+      leaseError !== undefined ||
+      context.signal?.aborted === true ||
+      (context.deadline !== undefined && Date.now() >= context.deadline - margin);
+
+    for (const p of plan.exporters) {
+      const deadLetter = context.deadLetter.describe(shipper.id, p.exporter.id);
+      try {
+        const config = await renderSecrets(p.exporter.config, context.secrets);
+        const exporter = await destinationOf(p.exporter.type).create({
+          resolved: p.exporter,
+          config,
+          baseDir: shipper.baseDir,
+          shipperId: shipper.id,
+          env,
+          warn,
+        });
+        opened.push(exporter);
+        await exporter.open?.();
+        const pipeline = new ExporterPipeline({
+          shipper: shipper.id,
+          exporter,
+          ref: p.ref,
+          start: p.start,
+          stored: p.stored,
+          configHash: p.exporter.configHash,
+          concurrency: p.exporter.concurrency ?? exporter.defaultConcurrency,
+          retryBudgetMs: p.exporter.retryBudgetMs,
+          state: context.state,
+          lease,
+          deadLetter: context.deadLetter,
+          runNow: context.now.getTime(),
+          deadline: context.deadline !== undefined ? context.deadline - margin : undefined,
+          shouldStop,
+          backoff: context.backoff,
+        });
+        pipelines.push({ plan: p, pipeline });
+      } catch (err) {
+        if (err instanceof SecretError) {
+          drift.push({
+            kind: "secret-unresolvable",
+            shipper: shipper.id,
+            exporter: p.exporter.id,
+            message: `${shipper.id}/${p.exporter.id}: ${err.message}`,
+          });
+        }
+        runs.set(p.exporter.id, { plan: p, status: "failed", error: redact(describeError(err)), deadLetter });
+      }
+    }
+
+    let read = 0;
+    let invalid = 0;
+    let sourceError: unknown;
+    let shipped = 0;
+    if (pipelines.length > 0) {
+      const after = pipelines
+        .map((p) => p.plan.start)
+        .reduce((a: Cursor, b) => (compareCursor(b, a) < 0 ? b : a));
+      try {
+        for await (const batch of source.read(
+          { after, to: plan.to, filter: shipper.filter },
+          {
+            batchSize: shipper.batchSize,
+            onInvalid: (line) => {
+              if (samples.length < MAX_SAMPLES) samples.push(line);
+            },
+            signal: context.signal,
+          },
+        )) {
+          invalid += batch.invalid;
+          for (const record of batch.records) {
+            read++;
+            for (const { pipeline } of pipelines) {
+              if (pipeline.wants(record)) {
+                const wait = pipeline.push(record);
+                if (wait) await wait;
+              }
+            }
+          }
+          context.onProgress?.({ shipper: shipper.id, read, shipped });
+          if (!pipelines.some((p) => p.pipeline.active) || shouldStop()) break;
+        }
+      } catch (err) {
+        sourceError = err;
+        drift.push({
+          kind: "source-error",
+          shipper: shipper.id,
+          message: `${shipper.id}: reading ${source.describe()} failed: ${redact(describeError(err))}`,
+        });
+      }
+    }
+    for (const { plan: p, pipeline } of pipelines) {
+      const outcome = await pipeline.finish();
+      shipped += outcome.shipped;
+      const deadLetter = context.deadLetter.describe(shipper.id, p.exporter.id);
+      const error = outcome.error !== undefined ? redact(describeError(outcome.error)) : undefined;
+      runs.set(p.exporter.id, { plan: p, status: outcome.status, outcome, error, deadLetter });
+      if (outcome.status === "partial") {
+        drift.push(
+          laggingDrift(
+            shipper,
+            p.exporter.id,
+            (outcome.cursor ?? p.start).ts,
+            p.to,
+            "the run stopped at its time budget; the rest continues in the next invocation",
+          ),
+        );
+      }
+    }
+    context.onProgress?.({ shipper: shipper.id, read, shipped });
+    if (leaseError !== undefined) throw leaseError;
+    const exporters = plan.exporters.map((p) => runs.get(p.exporter.id) as ExporterRun);
+    // drift about an offset that this run brought up to date is resolved; report what is still true
+    const resolved = new Set(exporters.filter((e) => e.status === "ok").map((e) => e.plan.exporter.id));
+    const remaining = drift.filter(
+      (d) => !(d.exporter !== undefined && resolved.has(d.exporter) && RESOLVED_BY_APPLY.has(d.kind)),
+    );
+    const statuses = exporters.map((e) => e.status);
+    const status =
+      sourceError !== undefined || statuses.includes("failed")
+        ? "failed"
+        : statuses.includes("partial")
+          ? "partial"
+          : "ok";
+    return {
+      shipper,
+      source: source.describe(),
+      status,
+      message: sourceError !== undefined ? redact(describeError(sourceError)) : undefined,
+      exporters,
+      drift: remaining,
+      read,
+      invalid,
+      invalidSamples: samples,
+      durationMs: Date.now() - started,
+    };
+  } finally {
+    clearInterval(renew);
+    for (const exporter of opened)
+      await exporter
+        .close?.()
+        .catch((err: unknown) => warn(`closing exporter ${exporter.id}: ${describeError(err)}`));
+    await source?.close?.().catch(() => undefined);
+    await lease.release().catch(() => undefined);
+  }
+}
+
+async function acquire(shipper: string, context: ApplyContext): Promise<Lease> {
+  const until = Date.now() + (context.lockTimeoutMs ?? 0);
+  for (;;) {
+    try {
+      return await context.state.acquireLease(shipper, {
+        owner: context.owner,
+        ttlMs: context.leaseTtlMs ?? 60_000,
+      });
+    } catch (err) {
+      if (!(err instanceof LockHeldError) || Date.now() >= until) throw err;
+      await sleep(Math.min(1000, until - Date.now()));
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { hasTemplate, mapStrings, parseTemplate } from "../config/template";
+import type { SecretResolver } from "./secret-resolver";
+
+/**
+ * Returns a copy of `config` with every `{{ secret('NAME') }}` replaced by the secret's value. Each secret is
+ * resolved once. Throws the resolver's `SecretError` for the first secret that cannot be read.
+ */
+export async function renderSecrets<T>(config: T, resolver: SecretResolver): Promise<T> {
+  const names = new Set<string>();
+  mapStrings(config, (s) => {
+    if (hasTemplate(s)) for (const p of parseTemplate(s)) if (p.kind === "secret") names.add(p.name);
+    return s;
+  });
+  const values = new Map<string, string>();
+  for (const name of names) values.set(name, await resolver.resolve(name));
+  return mapStrings(config, (s) => {
+    if (!hasTemplate(s)) return s;
+    return parseTemplate(s)
+      .map((p) =>
+        p.kind === "text"
+          ? p.text
+          : p.kind === "secret"
+            ? (values.get(p.name) as string)
+            : `{{ vars.${p.path} }}`,
+      )
+      .join("");
+  });
+}

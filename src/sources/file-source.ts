@@ -1,0 +1,298 @@
+import { relative, resolve } from "node:path";
+import { glob } from "tinyglobby";
+import { isAfter, type Cursor } from "../core/cursor";
+import { checkEntry, namespaceMatches, type LogRecord, type RecordFilter } from "../core/log-record";
+import { levelRank } from "../core/levels";
+import type { FileSource as FileSourceConfig } from "../../generated/config";
+import type { Drift } from "../../generated/report";
+import { readLines } from "./line-reader";
+import type { InvalidLine, ReadOptions, ReadRange, Source, SourceBatch } from "./source";
+
+/** Default longest line; longer lines are counted as invalid. */
+export const DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
+const OFFSET_DIGITS = 15;
+
+/** The tiebreak key of a file line: its path relative to the base directory and its byte offset. */
+export function fileKey(rel: string, offset: number): string {
+  return `${rel}@${String(offset).padStart(OFFSET_DIGITS, "0")}`;
+}
+
+function parseKey(key: string): { rel: string; offset: number } | undefined {
+  const at = key.lastIndexOf("@");
+  if (at < 0) return undefined;
+  const offset = Number(key.slice(at + 1));
+  return Number.isSafeInteger(offset) ? { rel: key.slice(0, at), offset } : undefined;
+}
+
+/**
+ * JSON-lines files in Kestra's log model, matched by a glob. Each file is read in order; a record's position is
+ * (pos, `path@offset`), where `pos` is the highest timestamp seen so far in its file, so a file is always in
+ * ascending order even when a line is older than the one before it. Several files are merged by position.
+ * Resuming seeks straight to the cursor's line in its file; other files are read from their start.
+ */
+export class FileSource implements Source {
+  private readonly pattern: string;
+  private readonly maxLineBytes: number;
+
+  constructor(
+    config: FileSourceConfig,
+    private readonly baseDir: string,
+  ) {
+    this.pattern = config.path;
+    this.maxLineBytes = config.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  }
+
+  describe(): string {
+    return `file ${this.pattern}`;
+  }
+
+  async check(shipper: string): Promise<Drift[]> {
+    const files = await this.files();
+    if (files.length > 0) return [];
+    return [
+      {
+        kind: "source-missing",
+        shipper,
+        message: `no file matches ${this.pattern} (relative to ${this.baseDir})`,
+      },
+    ];
+  }
+
+  async count(ranges: readonly ReadRange[]): Promise<Array<number | null>> {
+    const counts = ranges.map(() => 0);
+    if (ranges.length === 0) return counts;
+    const first = ranges.reduce((a, b) => (isAfter(a.after.ts, a.after.key, b.after) ? b : a));
+    for await (const batch of this.read(first, { batchSize: 4096 })) {
+      for (const r of batch.records) {
+        ranges.forEach((range, i) => {
+          if (isAfter(r.pos, r.key, range.after)) counts[i] = (counts[i] as number) + 1;
+        });
+      }
+    }
+    return counts;
+  }
+
+  async *read(range: ReadRange, options: ReadOptions): AsyncGenerator<SourceBatch> {
+    const files = await this.files();
+    const readers = files.map(
+      (abs) => new FileReader(abs, relative(this.baseDir, abs), range, this.maxLineBytes, options.onInvalid),
+    );
+    const cursorFile = parseKey(range.after.key);
+    for (const reader of readers) {
+      if (cursorFile !== undefined && reader.rel === cursorFile.rel)
+        reader.seek(cursorFile.offset, range.after);
+      await reader.fill();
+    }
+    let batch: LogRecord[] = [];
+    let invalid = 0;
+    const flushInvalid = (): number => {
+      let n = 0;
+      for (const r of readers) n += r.takeInvalid();
+      return n;
+    };
+    let live = readers.filter((r) => !r.done);
+    while (live.length > 0) {
+      if (options.signal?.aborted) return;
+      // the reader with the lowest head, and the head it must stay below
+      let min = live[0] as FileReader;
+      let bound: LogRecord | undefined;
+      for (let i = 1; i < live.length; i++) {
+        const r = live[i] as FileReader;
+        if (before(r.head(), min.head())) {
+          bound = min.head();
+          min = r;
+        } else if (bound === undefined || before(r.head(), bound)) bound = r.head();
+      }
+      for (;;) {
+        const rec = min.take();
+        batch.push(rec);
+        if (batch.length >= options.batchSize) {
+          invalid += flushInvalid();
+          yield { records: batch, invalid };
+          batch = [];
+          invalid = 0;
+        }
+        if (!min.hasBuffered()) await min.fill();
+        if (min.done || (bound !== undefined && !before(min.head(), bound))) break;
+      }
+      live = live.filter((r) => !r.done);
+    }
+    invalid += flushInvalid();
+    if (batch.length > 0 || invalid > 0) yield { records: batch, invalid };
+  }
+
+  private async files(): Promise<string[]> {
+    const found = await glob(this.pattern, {
+      cwd: this.baseDir,
+      absolute: true,
+      onlyFiles: true,
+      dot: false,
+    });
+    return found
+      .map((f) => resolve(f))
+      .sort((a, b) => (relative(this.baseDir, a) < relative(this.baseDir, b) ? -1 : 1));
+  }
+}
+
+function before(a: LogRecord, b: LogRecord): boolean {
+  return a.pos < b.pos || (a.pos === b.pos && a.key < b.key);
+}
+
+/** Reads one file into a small buffer of parsed, filtered records in position order. */
+class FileReader {
+  done = false;
+  private buffer: LogRecord[] = [];
+  private index = 0;
+  private lines: AsyncGenerator<import("./line-reader").Line[]> | undefined;
+  private start = 0;
+  private lastPos = "";
+  private invalid = 0;
+  /** Invalid lines before the first valid one: counted once we know whether the read starts before them. */
+  private leadingInvalid = 0;
+  private sawValid = false;
+  private readonly minRank: number;
+  private readonly namespace: string | undefined;
+
+  constructor(
+    private readonly abs: string,
+    readonly rel: string,
+    private readonly range: ReadRange,
+    private readonly maxLineBytes: number,
+    private readonly onInvalid: ((line: InvalidLine) => void) | undefined,
+  ) {
+    const f: RecordFilter = range.filter;
+    this.minRank = f.minLevelRank;
+    this.namespace = f.namespace;
+  }
+
+  /** Starts at the cursor's line (which is then skipped as not after the cursor) instead of the file start. */
+  seek(offset: number, cursor: Cursor): void {
+    this.start = offset;
+    this.lastPos = cursor.ts;
+    this.sawValid = true;
+    this.verifySeek = true;
+  }
+
+  private verifySeek = false;
+
+  head(): LogRecord {
+    return this.buffer[this.index] as LogRecord;
+  }
+
+  hasBuffered(): boolean {
+    return this.index < this.buffer.length;
+  }
+
+  take(): LogRecord {
+    return this.buffer[this.index++] as LogRecord;
+  }
+
+  takeInvalid(): number {
+    const n = this.invalid;
+    this.invalid = 0;
+    return n;
+  }
+
+  /** Reads until at least one record is buffered or the file (or the range) ends. */
+  async fill(): Promise<void> {
+    this.buffer = [];
+    this.index = 0;
+    if (this.done) return;
+    this.lines ??= readLines(this.abs, {
+      start: this.start,
+      maxLineBytes: this.maxLineBytes,
+      onBad: (bad) => this.bad(bad.offset, bad.reason),
+    });
+    while (this.buffer.length === 0) {
+      const next = await this.lines.next();
+      if (next.done) {
+        this.finish();
+        return;
+      }
+      for (const line of next.value) {
+        if (this.verifySeek) {
+          this.verifySeek = false;
+          if (!this.seekLooksRight(line.text, line.offset)) {
+            // the file changed under the cursor (truncated or rewritten): read it from the start instead
+            await this.lines.return(undefined);
+            this.lines = readLines(this.abs, {
+              start: 0,
+              maxLineBytes: this.maxLineBytes,
+              onBad: (bad) => this.bad(bad.offset, bad.reason),
+            });
+            this.start = 0;
+            this.lastPos = "";
+            this.sawValid = false;
+            break;
+          }
+        }
+        if (!this.line(line.text, line.offset)) {
+          this.finish();
+          return;
+        }
+      }
+    }
+  }
+
+  private seekLooksRight(text: string, offset: number): boolean {
+    if (offset !== this.start) return false;
+    try {
+      const c = checkEntry(JSON.parse(text));
+      return c.ok && c.ts <= this.lastPos;
+    } catch {
+      return false;
+    }
+  }
+
+  private finish(): void {
+    this.done = true;
+    if (!this.sawValid && this.leadingInvalid > 0) {
+      this.invalid += this.leadingInvalid;
+      this.leadingInvalid = 0;
+    }
+    void this.lines?.return(undefined);
+  }
+
+  /** Handles one line; returns false when the file has gone past the range's end. */
+  private line(text: string, offset: number): boolean {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      this.bad(offset, `not valid JSON (${(err as Error).message.slice(0, 80)})`);
+      return true;
+    }
+    const c = checkEntry(value);
+    if (!c.ok) {
+      this.bad(offset, c.reason);
+      return true;
+    }
+    const pos = c.ts > this.lastPos ? c.ts : this.lastPos;
+    if (pos > this.range.to) return false;
+    const key = fileKey(this.rel, offset);
+    const after = isAfter(pos, key, this.range.after);
+    if (!this.sawValid) {
+      this.sawValid = true;
+      if (after) this.invalid += this.leadingInvalid;
+      this.leadingInvalid = 0;
+    }
+    this.lastPos = pos;
+    if (!after) return true;
+    if (levelRank(c.level) < this.minRank || !namespaceMatches(c.entry.namespace, this.namespace))
+      return true;
+    this.buffer.push({ ts: c.ts, pos, key, level: c.level, entry: c.entry, raw: text });
+    return true;
+  }
+
+  private bad(offset: number, reason: string): void {
+    // an invalid line sits at the position of the valid line before it; count it when that is inside the range
+    if (!this.sawValid) {
+      this.leadingInvalid++;
+    } else if (isAfter(this.lastPos, fileKey(this.rel, offset), this.range.after)) {
+      this.invalid++;
+    } else {
+      return;
+    }
+    this.onInvalid?.({ location: `${this.rel}@${offset}`, reason });
+  }
+}

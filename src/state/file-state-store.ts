@@ -1,0 +1,173 @@
+import { mkdir, readdir, readFile, unlink } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { compareCursor, type Cursor } from "../core/cursor";
+import { validateStateFile } from "../config/schema";
+import type { StateFile } from "../../generated/state";
+import { writeFileAtomic } from "./atomic-file";
+import { CursorRegressionError, StaleCursorError, StateCorruptError } from "./errors";
+import { acquireFileLease, isFileLease } from "./file-lock";
+import {
+  describeRef,
+  offsetId,
+  type Lease,
+  type LeaseOptions,
+  type OffsetRecord,
+  type OffsetRef,
+  type StateStore,
+  type StoredOffset,
+} from "./state-store";
+
+const SHIPPER_FILE = /^(.+)\.json$/;
+
+/**
+ * Offsets in a local directory: one JSON document per shipper (`<shipper>.json`) and one lock file per shipper
+ * (`<shipper>.lock`). Every write replaces the document atomically (temp file, fsync, rename). Writes to one
+ * shipper's document are serialized inside the process; the lock keeps other processes out.
+ */
+export class FileStateStore implements StateStore {
+  private readonly dir: string;
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(dir: string) {
+    this.dir = resolve(dir);
+  }
+
+  describe(): string {
+    return `file ${this.dir}`;
+  }
+
+  async get(ref: OffsetRef): Promise<OffsetRecord | undefined> {
+    const doc = await this.read(ref.shipper);
+    return doc?.offsets[offsetId(ref)];
+  }
+
+  async list(shipper?: string): Promise<StoredOffset[]> {
+    const shippers = shipper !== undefined ? [shipper] : await this.shipperIds();
+    const out: StoredOffset[] = [];
+    for (const id of shippers) {
+      const doc = await this.read(id);
+      if (doc === undefined) continue;
+      for (const [key, record] of Object.entries(doc.offsets)) {
+        if (record === undefined) continue;
+        const slash = key.lastIndexOf("/");
+        out.push({ shipper: id, offsetKey: key.slice(0, slash), exporter: key.slice(slash + 1), record });
+      }
+    }
+    return out;
+  }
+
+  commit(ref: OffsetRef, expected: Cursor | undefined, next: OffsetRecord, lease?: Lease): Promise<void> {
+    return this.update(ref.shipper, async (doc) => {
+      if (lease !== undefined && isFileLease(lease)) await lease.verify();
+      const id = offsetId(ref);
+      const current = doc.offsets[id]?.cursor;
+      const same =
+        current === undefined
+          ? expected === undefined
+          : expected !== undefined && compareCursor(current, expected) === 0;
+      if (!same) throw new StaleCursorError(describeRef(ref), show(expected), show(current));
+      if (current !== undefined && compareCursor(next.cursor, current) < 0) {
+        throw new CursorRegressionError(describeRef(ref), show(current), show(next.cursor));
+      }
+      doc.offsets[id] = next;
+      return true;
+    });
+  }
+
+  put(ref: OffsetRef, record: OffsetRecord): Promise<void> {
+    return this.update(ref.shipper, async (doc) => {
+      doc.offsets[offsetId(ref)] = record;
+      return true;
+    });
+  }
+
+  async remove(ref: OffsetRef): Promise<boolean> {
+    let removed = false;
+    await this.update(ref.shipper, async (doc) => {
+      removed = offsetId(ref) in doc.offsets;
+      delete doc.offsets[offsetId(ref)];
+      return removed;
+    });
+    return removed;
+  }
+
+  /** Deletes a shipper's whole document, even a corrupt one (`logshipper state rm SHIPPER --all`). */
+  async removeShipper(shipper: string): Promise<boolean> {
+    try {
+      await unlink(this.fileOf(shipper));
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
+      throw err;
+    }
+  }
+
+  async acquireLease(shipper: string, options: LeaseOptions): Promise<Lease> {
+    await mkdir(this.dir, { recursive: true });
+    return acquireFileLease(join(this.dir, `${shipper}.lock`), shipper, options);
+  }
+
+  private fileOf(shipper: string): string {
+    return join(this.dir, `${shipper}.json`);
+  }
+
+  private async shipperIds(): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw err;
+    }
+    return names.flatMap((n) => SHIPPER_FILE.exec(n)?.[1] ?? []).sort();
+  }
+
+  private async read(shipper: string): Promise<StateFile | undefined> {
+    const file = this.fileOf(shipper);
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw new StateCorruptError(file, (err as Error).message);
+    }
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (err) {
+      throw new StateCorruptError(
+        file,
+        text.trim() === "" ? "the file is empty (truncated?)" : `not valid JSON (${(err as Error).message})`,
+      );
+    }
+    const errors = validateStateFile(doc);
+    if (errors.length > 0) {
+      const e = errors[0];
+      throw new StateCorruptError(
+        file,
+        `wrong shape at ${e?.instancePath || "/"}: ${e?.message ?? "invalid"}`,
+      );
+    }
+    const state = doc as StateFile;
+    if (state.shipper !== shipper)
+      throw new StateCorruptError(file, `it belongs to shipper ${JSON.stringify(state.shipper)}`);
+    return state;
+  }
+
+  /** Runs read-modify-write on a shipper's document, one at a time per shipper. */
+  private update(shipper: string, change: (doc: StateFile) => Promise<boolean>): Promise<void> {
+    const prev = this.queues.get(shipper) ?? Promise.resolve();
+    const run = prev.then(async () => {
+      await mkdir(this.dir, { recursive: true });
+      const doc = (await this.read(shipper)) ?? { version: 1, shipper, offsets: {} };
+      if (await change(doc)) await writeFileAtomic(this.fileOf(shipper), `${JSON.stringify(doc, null, 2)}\n`);
+    });
+    const settled = run.catch(() => undefined);
+    this.queues.set(shipper, settled);
+    return run;
+  }
+}
+
+function show(cursor: Cursor | undefined): string {
+  return cursor === undefined ? "no offset" : `${cursor.ts}${cursor.key ? ` [${cursor.key}]` : ""}`;
+}

@@ -1,0 +1,2 @@
+// Types of cdktf's jest matchers, for every test file.
+import "cdktf/lib/testing/adapters/jest";
