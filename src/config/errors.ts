@@ -17,9 +17,12 @@ export class ConfigError extends LogShipperError {
   readonly issues: readonly ConfigIssue[];
 
   constructor(file: string, issues: readonly ConfigIssue[]) {
-    super("CONFIG_INVALID", formatIssues(file, issues));
+    const sorted = [...issues].sort(
+      (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+    );
+    super("CONFIG_INVALID", formatIssues(file, sorted));
     this.file = file;
-    this.issues = issues;
+    this.issues = sorted;
   }
 }
 

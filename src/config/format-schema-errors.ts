@@ -1,5 +1,6 @@
 import type { ErrorObject } from "ajv";
 import { UNSUPPORTED_KESTRA_EXPORTERS } from "./exporter-types";
+import { CONFIG_SCHEMA } from "./schema";
 import { formatPath, showValue, type ConfigIssue } from "./errors";
 import type { SourceText } from "./source-text";
 import { didYouMean } from "./suggest";
@@ -27,12 +28,17 @@ function pointerToPath(pointer: string): Array<string | number> {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function enumValuesOf(schema: unknown): string[] {
-  const s = schema as { oneOf?: Array<{ properties?: { type?: { enum?: string[]; const?: string } } }> };
+type Branch = { $ref?: string; properties?: { type?: { enum?: string[]; const?: string } } };
+
+/** The values a discriminated `oneOf` accepts for its tag, following local `$ref`s. */
+function enumValuesOf(schema: unknown, firstOnly = false): string[] {
+  const s = schema as { oneOf?: Branch[] };
+  const defs = CONFIG_SCHEMA.$defs as unknown as Record<string, Branch>;
   const out: string[] = [];
-  for (const branch of s?.oneOf ?? []) {
-    const t = branch.properties?.type;
-    if (t?.enum) out.push(...t.enum);
+  for (const raw of s?.oneOf ?? []) {
+    const branch = raw.$ref !== undefined ? defs[raw.$ref.split("/").pop() as string] : raw;
+    const t = branch?.properties?.type;
+    if (t?.enum) out.push(...(firstOnly ? t.enum.slice(0, 1) : t.enum));
     if (t?.const) out.push(t.const);
   }
   return out;
@@ -70,7 +76,10 @@ export function schemaErrorsToIssues(
       }
       case "discriminator": {
         const p = e.params as { error: string; tag: string; tagValue: unknown };
-        const allowed = enumValuesOf(e.parentSchema);
+        const names = enumValuesOf(e.parentSchema);
+        const aliases = enumValuesOf(e.parentSchema, true);
+        const allowed =
+          names.length > aliases.length ? [...aliases, "(or their Kestra type names)"] : aliases;
         at = [...path, p.tag];
         if (p.error === "tag" && p.tagValue === undefined) {
           message = `missing required key "${p.tag}"; allowed: ${allowed.join(", ")}`;
@@ -79,7 +88,7 @@ export function schemaErrorsToIssues(
           message = `${JSON.stringify(p.tagValue)} is Kestra's ${UNSUPPORTED_KESTRA_EXPORTERS[p.tagValue]} exporter, which log-shipper does not support; supported types: ${allowed.join(", ")}`;
         } else {
           const tagValue = String(p.tagValue);
-          message = `unknown ${p.tag} ${showValue(p.tagValue)}; allowed: ${allowed.join(", ")}${didYouMean(tagValue, allowed)}`;
+          message = `unknown ${p.tag} ${showValue(p.tagValue)}; allowed: ${allowed.join(", ")}${didYouMean(tagValue, names)}`;
         }
         break;
       }

@@ -96,17 +96,43 @@ export function loadConfigText(
   } else {
     kind = "native";
     const errors = validateNativeConfig(doc);
-    if (errors.length > 0) throw new ConfigError(file, schemaErrorsToIssues(errors, source));
+    issues.push(...schemaErrorsToIssues(errors, source));
+    // shippers without schema errors still get the semantic checks, so one run reports every problem
+    const broken = new Set(
+      errors.flatMap(
+        (e) => /^\/shippers\/(\d+)/.exec(e.instancePath)?.[1] ?? (e.instancePath === "" ? ["*"] : []),
+      ),
+    );
     const config = doc as LogShipperConfig;
-    entries = config.shippers.map((shipper, i) => ({
-      shipper: options.source ? { ...shipper, source: options.source } : shipper,
-      path: ["shippers", i],
-    }));
+    const list = broken.has("*") || !Array.isArray(config.shippers) ? [] : config.shippers;
+    entries = list.flatMap((shipper, i) =>
+      broken.has(String(i))
+        ? []
+        : [
+            {
+              shipper: options.source ? { ...shipper, source: options.source } : shipper,
+              path: ["shippers", i],
+            },
+          ],
+    );
     variables = (config.variables ?? {}) as Record<string, unknown>;
   }
   const vars = { ...variables, ...(options.vars ?? {}) };
 
   const seenShippers = new Map<string, string>();
+  if (kind === "native" && Array.isArray((doc as LogShipperConfig).shippers)) {
+    // ids of shippers that failed the schema still count for duplicates
+    (doc as LogShipperConfig).shippers.forEach((s, i) => {
+      if (typeof s?.id === "string" && !entries.some((e) => e.path[1] === i)) {
+        if (seenShippers.has(s.id))
+          at(
+            ["shippers", i, "id"],
+            `duplicate shipper id ${JSON.stringify(s.id)} (first declared at ${seenShippers.get(s.id)})`,
+          );
+        else seenShippers.set(s.id, formatPath(["shippers", i, "id"]));
+      }
+    });
+  }
   const shippers: ResolvedShipper[] = [];
   for (const { shipper, path } of entries) {
     const before = issues.length;
@@ -119,16 +145,20 @@ export function loadConfigText(
       seenShippers.set(shipper.id, formatPath([...path, "id"]));
     }
     checkTemplates(shipper, path, at);
-    if (issues.length > before) continue;
-    const missingVars = new Set<string>();
-    const rendered = mapStrings(shipper, (s) => renderVars(s, vars, (name) => missingVars.add(name)));
-    for (const name of missingVars) {
-      const msg = `{{ vars.${name} }} is not defined; add it to the flow's variables or pass --var ${name}=VALUE`;
-      if (options.strictVars) at(path, msg);
-      else warnings.push(`${formatPath(path)}: ${msg}`);
+    const templatesOk = issues.length === before;
+    const missingVars: Array<{ name: string; at: Array<string | number> }> = [];
+    const rendered = templatesOk
+      ? mapStrings(shipper, (s, sub) =>
+          renderVars(s, vars, (name) => missingVars.push({ name, at: [...path, ...sub] })),
+        )
+      : shipper;
+    for (const { name, at: where } of missingVars) {
+      const msg = `{{ vars.${name} }} is not defined; add it to the ${kind === "kestra-flow" ? "flow's" : "config's"} variables or pass --var ${name}=VALUE`;
+      if (options.strictVars) at(where, msg);
+      else warnings.push(`${formatPath(where)}: ${msg}`);
     }
     const resolved = resolveShipper(rendered, path, baseDir, at);
-    if (resolved !== undefined) {
+    if (resolved !== undefined && templatesOk) {
       shippers.push(resolved);
       warnings.push(...transportWarnings(resolved));
     }
@@ -232,7 +262,13 @@ function resolveExporter(exporter: LogExporter): ResolvedExporter {
   const type = canonicalExporterType(exporter.type);
   if (type === undefined) throw new Error(`schema accepted an unknown exporter type ${exporter.type}`);
   const secrets = new Set<string>();
-  walkStrings(exporter, (s) => secretNames(s).forEach((n) => secrets.add(n)));
+  walkStrings(exporter, (s) => {
+    try {
+      secretNames(s).forEach((n) => secrets.add(n));
+    } catch (err) {
+      if (!(err instanceof TemplateSyntaxError)) throw err; // already reported by checkTemplates
+    }
+  });
   // the hash covers what the exporter sends to and how; tuning knobs and the alias spelling do not count
   const {
     chunk: _c,

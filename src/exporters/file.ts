@@ -4,6 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import type { FileExporter as FileExporterConfig } from "../../generated/config";
 import type { LogRecord } from "../core/log-record";
 import { toIso } from "../core/timestamp";
+import { DeliveryError } from "./errors";
 import type { Encoded, Exporter, ExporterLimits, SendResult } from "./exporter";
 import { toIonText } from "./ion-text";
 import type { ExporterContext } from "./registry";
@@ -57,6 +58,25 @@ export class FileExporter implements Exporter<string> {
   }
 
   async send(entries: ReadonlyArray<Encoded<string>>): Promise<SendResult> {
+    try {
+      await this.write(entries);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new DeliveryError(
+        {
+          exporterId: this.id,
+          destination: "file",
+          vendorMessage: `${code ?? "error"} writing ${this.describeTarget()}: ${(err as Error).message}`,
+          // a full disk or too many open files may clear up; a wrong path or permission will not
+          retryable: code === "ENOSPC" || code === "EMFILE" || code === "EAGAIN",
+        },
+        { cause: err },
+      );
+    }
+    return {};
+  }
+
+  private async write(entries: ReadonlyArray<Encoded<string>>): Promise<void> {
     let i = 0;
     while (i < entries.length) {
       const handle = await this.target();
@@ -71,7 +91,6 @@ export class FileExporter implements Exporter<string> {
       this.linesInFile += room;
       i += room;
     }
-    return {};
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { glob } from "tinyglobby";
 import { isAfter, type Cursor } from "../core/cursor";
@@ -5,7 +6,7 @@ import { checkEntry, namespaceMatches, type LogRecord, type RecordFilter } from 
 import { levelRank } from "../core/levels";
 import type { FileSource as FileSourceConfig } from "../../generated/config";
 import type { Drift } from "../../generated/report";
-import { readLines } from "./line-reader";
+import { readLines, type Line } from "./line-reader";
 import type { InvalidLine, ReadOptions, ReadRange, Source, SourceBatch } from "./source";
 
 /** Default longest line; longer lines are counted as invalid. */
@@ -74,8 +75,18 @@ export class FileSource implements Source {
 
   async *read(range: ReadRange, options: ReadOptions): AsyncGenerator<SourceBatch> {
     const files = await this.files();
-    const readers = files.map(
-      (abs) => new FileReader(abs, relative(this.baseDir, abs), range, this.maxLineBytes, options.onInvalid),
+    const readers = await Promise.all(
+      files.map(
+        async (abs) =>
+          new FileReader(
+            abs,
+            relative(this.baseDir, abs),
+            range,
+            this.maxLineBytes,
+            options.onInvalid,
+            (await stat(abs)).size,
+          ),
+      ),
     );
     const cursorFile = parseKey(range.after.key);
     for (const reader of readers) {
@@ -140,10 +151,11 @@ function before(a: LogRecord, b: LogRecord): boolean {
 
 /** Reads one file into a small buffer of parsed, filtered records in position order. */
 class FileReader {
-  done = false;
+  /** No more lines will be read (end of file, or past the range's end). */
+  private exhausted = false;
   private buffer: LogRecord[] = [];
   private index = 0;
-  private lines: AsyncGenerator<import("./line-reader").Line[]> | undefined;
+  private lines: AsyncGenerator<Line[]> | undefined;
   private start = 0;
   private lastPos = "";
   private invalid = 0;
@@ -159,6 +171,7 @@ class FileReader {
     private readonly range: ReadRange,
     private readonly maxLineBytes: number,
     private readonly onInvalid: ((line: InvalidLine) => void) | undefined,
+    private readonly size: number,
   ) {
     const f: RecordFilter = range.filter;
     this.minRank = f.minLevelRank;
@@ -167,6 +180,7 @@ class FileReader {
 
   /** Starts at the cursor's line (which is then skipped as not after the cursor) instead of the file start. */
   seek(offset: number, cursor: Cursor): void {
+    if (offset >= this.size) return; // truncated or replaced: read it from the start
     this.start = offset;
     this.lastPos = cursor.ts;
     this.sawValid = true;
@@ -174,6 +188,11 @@ class FileReader {
   }
 
   private verifySeek = false;
+
+  /** True when every record of this file has been taken. */
+  get done(): boolean {
+    return this.exhausted && this.index >= this.buffer.length;
+  }
 
   head(): LogRecord {
     return this.buffer[this.index] as LogRecord;
@@ -197,12 +216,8 @@ class FileReader {
   async fill(): Promise<void> {
     this.buffer = [];
     this.index = 0;
-    if (this.done) return;
-    this.lines ??= readLines(this.abs, {
-      start: this.start,
-      maxLineBytes: this.maxLineBytes,
-      onBad: (bad) => this.bad(bad.offset, bad.reason),
-    });
+    if (this.exhausted) return;
+    this.lines ??= readLines(this.abs, { start: this.start, maxLineBytes: this.maxLineBytes });
     while (this.buffer.length === 0) {
       const next = await this.lines.next();
       if (next.done) {
@@ -210,16 +225,16 @@ class FileReader {
         return;
       }
       for (const line of next.value) {
+        if (line.bad !== undefined) {
+          this.bad(line.offset, line.bad);
+          continue;
+        }
         if (this.verifySeek) {
           this.verifySeek = false;
           if (!this.seekLooksRight(line.text, line.offset)) {
             // the file changed under the cursor (truncated or rewritten): read it from the start instead
             await this.lines.return(undefined);
-            this.lines = readLines(this.abs, {
-              start: 0,
-              maxLineBytes: this.maxLineBytes,
-              onBad: (bad) => this.bad(bad.offset, bad.reason),
-            });
+            this.lines = readLines(this.abs, { start: 0, maxLineBytes: this.maxLineBytes });
             this.start = 0;
             this.lastPos = "";
             this.sawValid = false;
@@ -245,7 +260,7 @@ class FileReader {
   }
 
   private finish(): void {
-    this.done = true;
+    this.exhausted = true;
     if (!this.sawValid && this.leadingInvalid > 0) {
       this.invalid += this.leadingInvalid;
       this.leadingInvalid = 0;

@@ -1,27 +1,24 @@
 import { isUtf8 } from "node:buffer";
 import { open, type FileHandle } from "node:fs/promises";
 
-/** One line of a file: its text (without the newline) and the byte offset where it starts. */
-export interface Line {
-  readonly text: string;
-  readonly offset: number;
-}
-
-/** A line that could not be decoded or was too long; it is counted as invalid and skipped. */
-export interface BadLine {
-  readonly offset: number;
-  readonly reason: string;
-}
+/**
+ * One line of a file: its text (without the newline) and the byte offset where it starts; or, for a line that
+ * could not be decoded or was too long, the reason instead of the text.
+ */
+export type Line =
+  | { readonly text: string; readonly offset: number; readonly bad?: undefined }
+  | { readonly text?: undefined; readonly offset: number; readonly bad: string };
 
 const CHUNK = 1 << 20;
 
 /**
  * Reads a file line by line with bounded memory: a 1 MiB buffer that grows to hold at most `maxLineBytes`.
- * Longer lines are skipped (reported through `onBad`) without being buffered. Yields arrays of lines per chunk.
+ * Longer lines are skipped without being buffered, and yielded as bad lines, in file order. Yields arrays of
+ * lines per chunk.
  */
 export async function* readLines(
   path: string,
-  options: { start?: number; maxLineBytes: number; onBad: (bad: BadLine) => void },
+  options: { start?: number; maxLineBytes: number },
 ): AsyncGenerator<Line[]> {
   const handle: FileHandle = await open(path, "r");
   try {
@@ -55,25 +52,25 @@ export async function* readLines(
       if (skipping) {
         if (nl < 0 || nl >= end) {
           if (eof) {
-            options.onBad({ offset: skipStart, reason: `line longer than ${options.maxLineBytes} bytes` });
+            yield [{ offset: skipStart, bad: `line longer than ${options.maxLineBytes} bytes` }];
             return;
           }
           bufStart += end;
           filled = 0;
           continue;
         }
-        options.onBad({ offset: skipStart, reason: `line longer than ${options.maxLineBytes} bytes` });
+        lines.push({ offset: skipStart, bad: `line longer than ${options.maxLineBytes} bytes` });
         skipping = false;
         lineStart = nl + 1;
         nl = buf.indexOf(10, lineStart);
       }
       while (nl >= 0 && nl < end) {
-        pushLine(buf, lineStart, nl, bufStart, lines, options.onBad);
+        pushLine(buf, lineStart, nl, bufStart, lines, options);
         lineStart = nl + 1;
         nl = buf.indexOf(10, lineStart);
       }
       if (eof) {
-        if (lineStart < end) pushLine(buf, lineStart, end, bufStart, lines, options.onBad);
+        if (lineStart < end) pushLine(buf, lineStart, end, bufStart, lines, options);
         if (lines.length > 0) yield lines;
         return;
       }
@@ -94,14 +91,18 @@ function pushLine(
   end: number,
   base: number,
   out: Line[],
-  onBad: (b: BadLine) => void,
+  options: { maxLineBytes: number },
 ): void {
   let stop = end;
   if (stop > start && buf[stop - 1] === 13) stop--; // CRLF
   if (stop === start) return; // blank line
+  if (stop - start > options.maxLineBytes) {
+    out.push({ offset: base + start, bad: `line longer than ${options.maxLineBytes} bytes` });
+    return;
+  }
   const text = buf.toString("utf8", start, stop);
   if (text.includes("\uFFFD") && !isUtf8(buf.subarray(start, stop))) {
-    onBad({ offset: base + start, reason: "not valid UTF-8" });
+    out.push({ offset: base + start, bad: "not valid UTF-8" });
     return;
   }
   out.push({ text, offset: base + start });
