@@ -224,6 +224,11 @@ export async function applyShipper(shipper: ResolvedShipper, context: ApplyConte
       const error = outcome.error !== undefined ? redact(describeError(outcome.error)) : undefined;
       runs.set(p.exporter.id, { plan: p, status: outcome.status, outcome, error, deadLetter });
       if (outcome.status === "partial") {
+        for (let k = drift.length - 1; k >= 0; k--) {
+          const d = drift[k] as Drift;
+          if (d.exporter === p.exporter.id && (d.kind === "lagging" || d.kind === "long-backlog"))
+            drift.splice(k, 1);
+        }
         drift.push(
           laggingDrift(
             shipper,
@@ -238,11 +243,19 @@ export async function applyShipper(shipper: ResolvedShipper, context: ApplyConte
     context.onProgress?.({ shipper: shipper.id, read, shipped });
     if (leaseError !== undefined) throw leaseError;
     const exporters = plan.exporters.map((p) => runs.get(p.exporter.id) as ExporterRun);
-    // drift about an offset that this run brought up to date is resolved; report what is still true
-    const resolved = new Set(exporters.filter((e) => e.status === "ok").map((e) => e.plan.exporter.id));
-    const remaining = drift.filter(
-      (d) => !(d.exporter !== undefined && resolved.has(d.exporter) && RESOLVED_BY_APPLY.has(d.kind)),
+    // drift that this run resolved is not reported: an offset now exists (new-exporter), carries the current
+    // config hash (config-changed), or caught up (lagging, long-backlog)
+    const caughtUp = new Set(exporters.filter((e) => e.status === "ok").map((e) => e.plan.exporter.id));
+    const committed = new Set(
+      exporters
+        .filter((e) => e.outcome?.cursor !== undefined && e.outcome.cursor !== e.plan.stored?.cursor)
+        .map((e) => e.plan.exporter.id),
     );
+    const remaining = drift.filter((d) => {
+      if (d.exporter === undefined) return true;
+      if (caughtUp.has(d.exporter) && RESOLVED_BY_APPLY.has(d.kind)) return false;
+      return !(committed.has(d.exporter) && (d.kind === "new-exporter" || d.kind === "config-changed"));
+    });
     const statuses = exporters.map((e) => e.status);
     const status =
       sourceError !== undefined || statuses.includes("failed")

@@ -198,7 +198,23 @@ export class ExporterPipeline {
       if (wait) await wait;
     }
     await this.drain();
-    if (this.state === "running") this.state = "done";
+    if (this.state === "running") {
+      this.state = "done";
+      // caught up with nothing new to ship under a changed config: record the new config hash all the same
+      const stored = this.options.stored;
+      if (
+        stored !== undefined &&
+        stored.configHash !== this.options.configHash &&
+        this.committed !== undefined &&
+        this.expected === stored.cursor
+      ) {
+        try {
+          await this.commit(this.committed, 0, [], true);
+        } catch (err) {
+          this.error = err;
+        }
+      }
+    }
     const status = this.error !== undefined ? "failed" : this.stoppedEarly ? "partial" : "ok";
     return {
       status,
@@ -306,10 +322,11 @@ export class ExporterPipeline {
     }
   }
 
-  private async commit(cursor: Cursor, delivered: number, rejected: Rejected[]): Promise<void> {
+  private async commit(cursor: Cursor, delivered: number, rejected: Rejected[], force = false): Promise<void> {
     if (rejected.length > 0)
       await this.options.deadLetter.write(this.options.shipper, this.exporter.id, rejected);
     if (
+      !force &&
       this.committed !== undefined &&
       compareCursor(cursor, this.committed) <= 0 &&
       delivered === 0 &&

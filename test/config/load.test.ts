@@ -9,7 +9,8 @@ function issues(text: string): string[] {
   try {
     loadConfigText("c.yaml", text, "/tmp", { strictVars: true });
   } catch (err) {
-    if (err instanceof ConfigError) return err.issues.map((i) => `${i.line}:${i.column} ${i.path}: ${i.message}`);
+    if (err instanceof ConfigError)
+      return err.issues.map((i) => `${i.line}:${i.column} ${i.path}: ${i.message}`);
     throw err;
   }
   throw new Error("expected a ConfigError");
@@ -42,15 +43,33 @@ describe("native config", () => {
   });
 
   it("reads the issue's example, with WARNING meaning WARN and the schedule setting the lag threshold", () => {
-    const text = minimal.replace("    logExporters:", "    schedule: \"@daily\"\n    namespace: company.team\n    logLevelFilter: WARNING\n    lookbackPeriod: PT12H\n    batchSize: 500\n    offsetKey: other\n    logExporters:");
+    const text = minimal.replace(
+      "    logExporters:",
+      '    schedule: "@daily"\n    namespace: company.team\n    logLevelFilter: WARNING\n    lookbackPeriod: PT12H\n    batchSize: 500\n    offsetKey: other\n    logExporters:',
+    );
     const [s] = loadConfigText("c.yaml", text, "/base").shippers;
-    expect(s).toMatchObject({ minLevel: "WARN", filter: { minLevelRank: 30, namespace: "company.team" }, lookbackMs: 43_200_000, batchSize: 500, offsetKey: "other", lagThresholdMs: 2 * 86_400_000 });
+    expect(s).toMatchObject({
+      minLevel: "WARN",
+      filter: { minLevelRank: 30, namespace: "company.team" },
+      lookbackMs: 43_200_000,
+      batchSize: 500,
+      offsetKey: "other",
+      lagThresholdMs: 2 * 86_400_000,
+    });
   });
 
   it("maps every exporter type name to its alias, and hashes the config independently of the spelling and tuning", () => {
     const a = loadConfigText("c.yaml", minimal, "/b").shippers[0]?.exporters[0];
-    const b = loadConfigText("c.yaml", minimal.replace("        type: file", "        type: io.kestra.plugin.ee.core.log.FileLogExporter\n        chunk: 10"), "/b").shippers[0]?.exporters[0];
-    const c = loadConfigText("c.yaml", minimal.replace("archive.jsonl", "other.jsonl"), "/b").shippers[0]?.exporters[0];
+    const b = loadConfigText(
+      "c.yaml",
+      minimal.replace(
+        "        type: file",
+        "        type: io.kestra.plugin.ee.core.log.FileLogExporter\n        chunk: 10",
+      ),
+      "/b",
+    ).shippers[0]?.exporters[0];
+    const c = loadConfigText("c.yaml", minimal.replace("archive.jsonl", "other.jsonl"), "/b").shippers[0]
+      ?.exporters[0];
     expect(b?.type).toBe("file");
     expect(b?.chunk).toBe(10);
     expect(b?.configHash).toBe(a?.configHash);
@@ -58,7 +77,9 @@ describe("native config", () => {
   });
 
   it("accepts JSON as well as YAML", () => {
-    const json = JSON.stringify({ shippers: [{ id: "j", source: { type: "file", path: "x" }, logExporters: [{ id: "f", type: "file" }] }] });
+    const json = JSON.stringify({
+      shippers: [{ id: "j", source: { type: "file", path: "x" }, logExporters: [{ id: "f", type: "file" }] }],
+    });
     expect(loadConfigText("c.json", json, "/b").shippers[0]?.id).toBe("j");
   });
 
@@ -76,7 +97,11 @@ shippers:
 `;
     const [s] = loadConfigText("c.yaml", text, "/b", { vars: { env: "prod" } }).shippers;
     expect(s?.exporters[0]?.secrets).toEqual(["DATADOG_API_KEY"]);
-    expect(s?.exporters[0]?.config).toMatchObject({ basePath: "https://intake.example.com", apiKey: "{{ secret('DATADOG_API_KEY') }}", ddtags: "env:prod" });
+    expect(s?.exporters[0]?.config).toMatchObject({
+      basePath: "https://intake.example.com",
+      apiKey: "{{ secret('DATADOG_API_KEY') }}",
+      ddtags: "env:prod",
+    });
   });
 
   it("warns about plain-http credentials and disabled TLS checks", () => {
@@ -98,42 +123,71 @@ shippers:
 
 describe("invalid configs name the path, the line, the bad value and what is allowed", () => {
   it("an unknown key, with the nearest allowed key", () => {
-    expect(issues(minimal.replace("    logExporters:", "    lookbackPeriode: P1D\n    logExporters:"))).toEqual([
-      expect.stringMatching(/^4:5 shippers\[0\]\.lookbackPeriode: unknown key "lookbackPeriode"; allowed: .*lookbackPeriod.*; did you mean "lookbackPeriod"\?$/),
+    expect(
+      issues(minimal.replace("    logExporters:", "    lookbackPeriode: P1D\n    logExporters:")),
+    ).toEqual([
+      expect.stringMatching(
+        /^4:5 shippers\[0\]\.lookbackPeriode: unknown key "lookbackPeriode"; allowed: .*lookbackPeriod.*; did you mean "lookbackPeriod"\?$/,
+      ),
     ]);
   });
 
   it("a wrong type", () => {
-    expect(issues(minimal.replace("    logExporters:", "    batchSize: ten\n    logExporters:"))).toEqual([`4:16 shippers[0].batchSize: must be an integer, got "ten"`]);
+    expect(issues(minimal.replace("    logExporters:", "    batchSize: ten\n    logExporters:"))).toEqual([
+      `4:16 shippers[0].batchSize: must be an integer, got "ten"`,
+    ]);
   });
 
   it("a bad duration and a bad cron", () => {
-    expect(issues(minimal.replace("    logExporters:", "    lookbackPeriod: 1d\n    logExporters:"))).toEqual([
-      `4:21 shippers[0].lookbackPeriod: "1d" must be an ISO-8601 duration such as P1D, PT12H, PT2M or PT0S`,
-    ]);
-    expect(issues(minimal.replace("    logExporters:", '    schedule: "0 25 * * *"\n    logExporters:'))).toEqual([
+    expect(issues(minimal.replace("    logExporters:", "    lookbackPeriod: 1d\n    logExporters:"))).toEqual(
+      [`4:21 shippers[0].lookbackPeriod: "1d" must be an ISO-8601 duration such as P1D, PT12H, PT2M or PT0S`],
+    );
+    expect(
+      issues(minimal.replace("    logExporters:", '    schedule: "0 25 * * *"\n    logExporters:')),
+    ).toEqual([
       expect.stringMatching(/^4:15 shippers\[0\]\.schedule: "0 25 \* \* \*" is not a valid cron expression/),
     ]);
   });
 
   it("duplicate shipper and exporter ids", () => {
-    const doubled = minimal + minimal.replace("shippers:\n", "").replace("      - id: archive", "      - id: archive\n        type: file\n      - id: archive");
+    const doubled =
+      minimal +
+      minimal
+        .replace("shippers:\n", "")
+        .replace("      - id: archive", "      - id: archive\n        type: file\n      - id: archive");
     expect(issues(doubled)).toEqual([
-      "8:9 shippers[1].id: duplicate shipper id \"app-logs\" (first declared at shippers[0].id)",
-      "13:13 shippers[1].logExporters[1].id: duplicate exporter id \"archive\" (also logExporters[0])",
+      '8:9 shippers[1].id: duplicate shipper id "app-logs" (first declared at shippers[0].id)',
+      '13:13 shippers[1].logExporters[1].id: duplicate exporter id "archive" (also logExporters[0])',
     ]);
   });
 
   it("an unknown exporter type, and a Kestra exporter that is not supported", () => {
-    expect(issues(minimal.replace("        type: file", "        type: datadogg"))[0]).toMatch(/^6:15 shippers\[0\]\.logExporters\[0\]\.type: unknown type "datadogg"; allowed: datadog, elasticsearch, .*did you mean "datadog"\?$/);
-    expect(issues(minimal.replace("        type: file", "        type: io.kestra.plugin.ee.splunk.LogExporter"))[0]).toMatch(/Splunk HEC exporter, which log-shipper does not support/);
+    expect(issues(minimal.replace("        type: file", "        type: datadogg"))[0]).toMatch(
+      /^6:15 shippers\[0\]\.logExporters\[0\]\.type: unknown type "datadogg"; allowed: datadog, elasticsearch, .*did you mean "datadog"\?$/,
+    );
+    expect(
+      issues(
+        minimal.replace("        type: file", "        type: io.kestra.plugin.ee.splunk.LogExporter"),
+      )[0],
+    ).toMatch(/Splunk HEC exporter, which log-shipper does not support/);
   });
 
   it("unsupported template expressions, bad secret names and undefined variables", () => {
-    const t = (v: string): string[] => issues(minimal.replace("path: ./shipped/archive.jsonl", `path: "${v}"`));
-    expect(t("{{ 7*7 }}")).toEqual([expect.stringMatching(/^7:15 shippers\[0\]\.logExporters\[0\]\.path: unsupported expression \{\{ 7\*7 \}\}/)]);
-    expect(t("{{ secret('../etc/passwd') }}")).toEqual([expect.stringMatching(/secret name "..\/etc\/passwd" is not allowed/)]);
-    expect(t("{{ vars.missing }}")).toEqual([expect.stringMatching(/\{\{ vars.missing \}\} is not defined; add it to the config's variables or pass --var missing=VALUE/)]);
+    const t = (v: string): string[] =>
+      issues(minimal.replace("path: ./shipped/archive.jsonl", `path: "${v}"`));
+    expect(t("{{ 7*7 }}")).toEqual([
+      expect.stringMatching(
+        /^7:15 shippers\[0\]\.logExporters\[0\]\.path: unsupported expression \{\{ 7\*7 \}\}/,
+      ),
+    ]);
+    expect(t("{{ secret('../etc/passwd') }}")).toEqual([
+      expect.stringMatching(/secret name "..\/etc\/passwd" is not allowed/),
+    ]);
+    expect(t("{{ vars.missing }}")).toEqual([
+      expect.stringMatching(
+        /\{\{ vars.missing \}\} is not defined; add it to the config's variables or pass --var missing=VALUE/,
+      ),
+    ]);
     expect(t("{{ secret('A') ")).toEqual([expect.stringMatching(/is not closed/)]);
   });
 
@@ -141,7 +195,12 @@ describe("invalid configs name the path, the line, the bad value and what is all
     expect(issues("shippers: [")[0]).toMatch(/^1:12 : Flow sequence/);
     expect(issues("shippers: []\nshippers: []")[0]).toMatch(/Map keys must be unique/);
     const bomb = ["a: &a [x,x,x,x,x,x,x,x,x,x]"];
-    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(",")}]`);
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(",")}]`,
+      );
     expect(issues(bomb.join("\n"))[0]).toMatch(/resource exhaustion/);
     expect(issues("")[0]).toMatch(/empty/);
   });
@@ -153,21 +212,42 @@ describe("invalid configs name the path, the line, the bad value and what is all
 
 describe("Kestra flows, unchanged", () => {
   it("the Datadog example of the Kestra docs", async () => {
-    const config = await loadConfigFile(join(root, "examples/kestra/datadog-flow.yaml"), { source: { type: "file", path: "logs/*.jsonl" } });
+    const config = await loadConfigFile(join(root, "examples/kestra/datadog-flow.yaml"), {
+      source: { type: "file", path: "logs/*.jsonl" },
+    });
     expect(config.kind).toBe("kestra-flow");
     const [s] = config.shippers;
-    expect(s).toMatchObject({ id: "company.team.log_shipper.log_export", schedule: "@daily", minLevel: "INFO", lookbackPeriod: "P1D", offsetKey: "LogShipper-state", source: { type: "file" } });
-    expect(s?.exporters[0]).toMatchObject({ id: "DatadogLogExporter", type: "datadog", typeName: "io.kestra.plugin.ee.datadog.LogExporter", secrets: ["DATADOG_INSTANCE_URL", "DATADOG_APIK_KEY"] });
+    expect(s).toMatchObject({
+      id: "company.team.log_shipper.log_export",
+      schedule: "@daily",
+      minLevel: "INFO",
+      lookbackPeriod: "P1D",
+      offsetKey: "LogShipper-state",
+      source: { type: "file" },
+    });
+    expect(s?.exporters[0]).toMatchObject({
+      id: "DatadogLogExporter",
+      type: "datadog",
+      typeName: "io.kestra.plugin.ee.datadog.LogExporter",
+      secrets: ["DATADOG_INSTANCE_URL", "DATADOG_APIK_KEY"],
+    });
   });
 
   it("the CloudWatch example: vars.region warns at validate time and is required at run time", async () => {
     const file = join(root, "examples/kestra/cloudwatch-flow.yaml");
     const lenient = await loadConfigFile(file);
-    expect(lenient.warnings).toEqual([expect.stringMatching(/^tasks\[0\]\.logExporters\[0\]\.region: \{\{ vars.region \}\} is not defined/)]);
+    expect(lenient.warnings).toEqual([
+      expect.stringMatching(/^tasks\[0\]\.logExporters\[0\]\.region: \{\{ vars.region \}\} is not defined/),
+    ]);
     expect(lenient.shippers[0]?.source).toEqual({ type: "kestra" });
-    await expect(loadConfigFile(file, { strictVars: true })).rejects.toThrow(/cloudwatch-flow.yaml:21:17: tasks\[0\]\.logExporters\[0\]\.region/);
+    await expect(loadConfigFile(file, { strictVars: true })).rejects.toThrow(
+      /cloudwatch-flow.yaml:21:17: tasks\[0\]\.logExporters\[0\]\.region/,
+    );
     const strict = await loadConfigFile(file, { strictVars: true, vars: { region: "eu-west-1" } });
-    expect(strict.shippers[0]).toMatchObject({ offsetKey: "log_shipper_aws_cloudwatch_state", exporters: [{ type: "cloudwatch", config: { region: "eu-west-1" } }] });
+    expect(strict.shippers[0]).toMatchObject({
+      offsetKey: "log_shipper_aws_cloudwatch_state",
+      exporters: [{ type: "cloudwatch", config: { region: "eu-west-1" } }],
+    });
   });
 
   it("finds LogShipper tasks nested in flowable tasks, takes variables and the schedule's time zone, skips other tasks", () => {
@@ -193,14 +273,28 @@ tasks:
             connection: { hosts: ["https://es.example.com:9200"] }
 `;
     const [s] = loadConfigText("f.yaml", flow, "/b").shippers;
-    expect(s).toMatchObject({ id: "ops.f.ship", schedule: "0 6 * * *", timezone: "Europe/Paris", filter: { namespace: "company" } });
+    expect(s).toMatchObject({
+      id: "ops.f.ship",
+      schedule: "0 6 * * *",
+      timezone: "Europe/Paris",
+      filter: { namespace: "company" },
+    });
     expect(s?.exporters[0]?.config).toMatchObject({ indexName: "kestra-logs" });
   });
 
   it("reports errors inside a flow with the task's path and line", () => {
-    const flow = readFileSync(join(root, "examples/kestra/datadog-flow.yaml"), "utf8").replace("lookbackPeriod: P1D", "lookbackPeriod: P1X");
-    expect(() => loadConfigText("flow.yaml", flow, "/b")).toThrow(/flow.yaml:13:21: tasks\[0\]\.lookbackPeriod: "P1X" must be an ISO-8601 duration/);
-    expect(() => loadConfigText("flow.yaml", "id: f\nnamespace: n\ntasks: []\n", "/b")).toThrow(/has no io.kestra.plugin.ee.core.log.LogShipper task/);
-    expect(() => loadConfigText("flow.yaml", flow.replace("delete: false", "delete: true"), "/b")).toThrow(/log-shipper never deletes logs/);
+    const flow = readFileSync(join(root, "examples/kestra/datadog-flow.yaml"), "utf8").replace(
+      "lookbackPeriod: P1D",
+      "lookbackPeriod: P1X",
+    );
+    expect(() => loadConfigText("flow.yaml", flow, "/b")).toThrow(
+      /flow.yaml:13:21: tasks\[0\]\.lookbackPeriod: "P1X" must be an ISO-8601 duration/,
+    );
+    expect(() => loadConfigText("flow.yaml", "id: f\nnamespace: n\ntasks: []\n", "/b")).toThrow(
+      /has no io.kestra.plugin.ee.core.log.LogShipper task/,
+    );
+    expect(() => loadConfigText("flow.yaml", flow.replace("delete: false", "delete: true"), "/b")).toThrow(
+      /log-shipper never deletes logs/,
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { fromEpochMs, normalizeTimestamp, toEpochMs, toEpochNanosString, toIso } from "../../src/core/timestamp";
+import {
+  fromEpochMs,
+  normalizeTimestamp,
+  toEpochMs,
+  toEpochNanosString,
+  toIso,
+} from "../../src/core/timestamp";
 import { compareCursor, isAfter } from "../../src/core/cursor";
 import { normalizeLevel, levelRank } from "../../src/core/levels";
 import { parseDuration, humanDuration } from "../../src/core/duration";
@@ -14,7 +20,16 @@ describe("timestamps", () => {
   });
 
   it("rejects what is not a zoned date-time", () => {
-    for (const bad of ["2026-11-25", "2026-11-25T10:00:00", "yesterday", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2025-02-29T00:00:00Z", "2026-11-25T24:00:00Z", ""]) {
+    for (const bad of [
+      "2026-11-25",
+      "2026-11-25T10:00:00",
+      "yesterday",
+      "2026-13-01T00:00:00Z",
+      "2026-02-30T00:00:00Z",
+      "2025-02-29T00:00:00Z",
+      "2026-11-25T24:00:00Z",
+      "",
+    ]) {
       expect(normalizeTimestamp(bad)).toBeUndefined();
     }
     expect(normalizeTimestamp("2024-02-29T00:00:00Z")).toBeDefined();

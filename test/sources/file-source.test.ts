@@ -11,13 +11,21 @@ import { entries, entry, tempDir, writeJsonl } from "../support/fixtures";
 const T0 = Date.parse("2026-11-25T10:00:00.000Z");
 const FAR = "9999-12-31T23:59:59.999999999Z";
 
-async function readAll(source: FileSource, range: Partial<ReadRange> = {}, batchSize = 1000): Promise<{ records: LogRecord[]; invalid: number; batches: number; bad: InvalidLine[] }> {
+async function readAll(
+  source: FileSource,
+  range: Partial<ReadRange> = {},
+  batchSize = 1000,
+): Promise<{ records: LogRecord[]; invalid: number; batches: number; bad: InvalidLine[] }> {
   const records: LogRecord[] = [];
   const bad: InvalidLine[] = [];
   let invalid = 0;
   let batches = 0;
   for await (const b of source.read(
-    { after: range.after ?? cursorAt("0000-01-01T00:00:00.000000000Z"), to: range.to ?? FAR, filter: range.filter ?? { minLevelRank: 0 } },
+    {
+      after: range.after ?? cursorAt("0000-01-01T00:00:00.000000000Z"),
+      to: range.to ?? FAR,
+      filter: range.filter ?? { minLevelRank: 0 },
+    },
     { batchSize, onInvalid: (l) => bad.push(l) },
   )) {
     records.push(...b.records);
@@ -41,7 +49,11 @@ describe("FileSource", () => {
 
   it("reads JSON lines in order, in bounded batches, keeping the raw line", async () => {
     writeJsonl(join(dir, "a.jsonl"), entries(2500, T0));
-    const { records, batches } = await readAll(new FileSource({ type: "file", path: "*.jsonl" }, dir), {}, 1000);
+    const { records, batches } = await readAll(
+      new FileSource({ type: "file", path: "*.jsonl" }, dir),
+      {},
+      1000,
+    );
     expect(records).toHaveLength(2500);
     expect(batches).toBe(3);
     expect(seq(records)).toEqual([...Array(2500).keys()]);
@@ -50,7 +62,13 @@ describe("FileSource", () => {
 
   it("never loses or repeats records that share a timestamp across a resume at any point", async () => {
     // 40% ties, with whole runs of equal timestamps
-    writeJsonl(join(dir, "a.jsonl"), entries(300, T0, { tieEvery: 1, over: (i) => ({ timestamp: new Date(T0 + Math.floor(i / 7)).toISOString() }) }));
+    writeJsonl(
+      join(dir, "a.jsonl"),
+      entries(300, T0, {
+        tieEvery: 1,
+        over: (i) => ({ timestamp: new Date(T0 + Math.floor(i / 7)).toISOString() }),
+      }),
+    );
     const source = new FileSource({ type: "file", path: "*.jsonl" }, dir);
     const all = (await readAll(source)).records;
     for (const cut of [1, 6, 7, 8, 13, 150, 299]) {
@@ -75,7 +93,13 @@ describe("FileSource", () => {
     writeJsonl(file, entries(50, T0));
     const source = new FileSource({ type: "file", path: "a.jsonl" }, dir);
     const first = (await readAll(source)).records;
-    appendFileSync(file, entries(60, T0).slice(50).map((e) => JSON.stringify(e)).join("\n") + "\n");
+    appendFileSync(
+      file,
+      entries(60, T0)
+        .slice(50)
+        .map((e) => JSON.stringify(e))
+        .join("\n") + "\n",
+    );
     const next = (await readAll(source, { after: last(first) })).records;
     expect(seq(next)).toEqual([...Array(60).keys()].slice(50));
   });
@@ -113,7 +137,10 @@ describe("FileSource", () => {
       entry("2026-11-25T10:00:05.000Z", { seq: 5, level: "ERROR" }),
     ]);
     const source = new FileSource({ type: "file", path: "a.jsonl" }, dir);
-    const { records } = await readAll(source, { filter: { minLevelRank: levelRank("WARN"), namespace: "company.team" }, to: "2026-11-25T10:00:04.000000000Z" });
+    const { records } = await readAll(source, {
+      filter: { minLevelRank: levelRank("WARN"), namespace: "company.team" },
+      to: "2026-11-25T10:00:04.000000000Z",
+    });
     expect(seq(records)).toEqual([1, 4]);
     expect(records[1]?.level).toBe("WARN");
   });
@@ -151,7 +178,10 @@ describe("FileSource", () => {
 
   it("skips a 10 MB line with bounded memory", async () => {
     const file = join(dir, "a.jsonl");
-    writeFileSync(file, `${JSON.stringify(entry("2026-11-25T10:00:00.000Z", { seq: 0 }))}\n{"message":"${"y".repeat(10 * 1024 * 1024)}"}\n${JSON.stringify(entry("2026-11-25T10:00:01.000Z", { seq: 1 }))}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify(entry("2026-11-25T10:00:00.000Z", { seq: 0 }))}\n{"message":"${"y".repeat(10 * 1024 * 1024)}"}\n${JSON.stringify(entry("2026-11-25T10:00:01.000Z", { seq: 1 }))}\n`,
+    );
     const { records, invalid } = await readAll(new FileSource({ type: "file", path: "a.jsonl" }, dir));
     expect(seq(records)).toEqual([0, 1]);
     expect(invalid).toBe(1);
@@ -162,8 +192,15 @@ describe("FileSource", () => {
     const source = new FileSource({ type: "file", path: "*.jsonl" }, dir);
     const { records } = await readAll(source);
     const filter = { minLevelRank: 0 };
-    expect(await source.count([{ after: cursorAt("2000-01-01T00:00:00.000000000Z"), to: FAR, filter }, { after: last(records.slice(0, 40)), to: FAR, filter }])).toEqual([100, 60]);
+    expect(
+      await source.count([
+        { after: cursorAt("2000-01-01T00:00:00.000000000Z"), to: FAR, filter },
+        { after: last(records.slice(0, 40)), to: FAR, filter },
+      ]),
+    ).toEqual([100, 60]);
     expect(await source.check("s")).toEqual([]);
-    expect(await new FileSource({ type: "file", path: "nothing/*.jsonl" }, dir).check("s")).toEqual([expect.objectContaining({ kind: "source-missing", shipper: "s" })]);
+    expect(await new FileSource({ type: "file", path: "nothing/*.jsonl" }, dir).check("s")).toEqual([
+      expect.objectContaining({ kind: "source-missing", shipper: "s" }),
+    ]);
   });
 });

@@ -37,7 +37,11 @@ export function writeJsonl(file: string, lines: ReadonlyArray<Record<string, unk
 }
 
 /** `n` entries one millisecond apart (every `tieEvery`-th shares the previous timestamp), starting at `startMs`. */
-export function entries(n: number, startMs: number, options: { tieEvery?: number; over?: (i: number) => Record<string, unknown> } = {}): Array<Record<string, unknown>> {
+export function entries(
+  n: number,
+  startMs: number,
+  options: { tieEvery?: number; over?: (i: number) => Record<string, unknown> } = {},
+): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
   let ms = startMs;
   for (let i = 0; i < n; i++) {
@@ -48,6 +52,10 @@ export function entries(n: number, startMs: number, options: { tieEvery?: number
 }
 
 /** Loads a native config object as if from `<dir>/config.yaml`. */
-export function config(dir: string, doc: LogShipperConfig | Record<string, unknown>, options: Parameters<typeof loadConfigText>[3] = {}): LoadedConfig {
+export function config(
+  dir: string,
+  doc: LogShipperConfig | Record<string, unknown>,
+  options: Parameters<typeof loadConfigText>[3] = {},
+): LoadedConfig {
   return loadConfigText(join(dir, "config.yaml"), JSON.stringify(doc), dir, options);
 }
