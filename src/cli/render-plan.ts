@@ -1,5 +1,6 @@
 import type { PlanReport } from "../../generated/report";
 import type { LoadedConfig } from "../config/model";
+import { describeTarget } from "./describe-target";
 import { num, pad, padStart, plural } from "./format";
 
 /** Renders a plan the way `terraform plan` reads: one line per exporter, the drift, and a summary line. */
@@ -18,7 +19,9 @@ export function renderPlan(report: PlanReport, config: LoadedConfig): string {
     const idWidth = Math.max(...s.exporters.map((e) => e.id.length), 4);
     const typeWidth = Math.max(...s.exporters.map((e) => e.type.length), 4);
     for (const e of s.exporters) {
-      const head = `${pad(e.id, idWidth)}  ${pad(e.type, typeWidth)}`;
+      const config = shipper?.exporters.find((x) => x.id === e.id)?.config;
+      const target = config ? describeTarget(config) : "";
+      const head = `${pad(e.id, idWidth)}  ${pad(e.type, typeWidth)}${target ? ` → ${target}` : ""}`;
       if (e.action === "none") {
         upToDate++;
         out.push(`  = ${head}  up to date (${e.from})`);

@@ -9,6 +9,9 @@ import type { OffsetRef, StateStore, StoredOffset } from "../state/state-store";
 import { num, pad, plural } from "./format";
 import type { CliIO } from "./main";
 
+/** Sorts after every real tiebreak key. */
+const AFTER_EVERY_KEY = "\uffff";
+
 interface StateOptions {
   state: string;
   offsetKey?: string;
@@ -118,9 +121,12 @@ export function registerStateCommands(program: Command, io: CliIO, setExit: (cod
     .argument("<exporter>")
     .requiredOption(
       "--to <iso>",
-      "the new cursor timestamp (ISO-8601 with a zone); records after it will be shipped",
+      "the new position (ISO-8601 with a zone): records after it will be shipped, records at or before it not",
     )
-    .option("--key <key>", "tiebreak key within that timestamp (default: before every record at it)", "")
+    .option(
+      "--key <key>",
+      "tiebreak key at that timestamp: records at it with a greater key are shipped (default: none are)",
+    )
     .option("--offset-key <key>", `offsetKey (default: the config's, else ${DEFAULTS.offsetKey})`)
     .option("-c, --config <file>", "config file, to record the exporter's config hash and offsetKey")
     .action(async (shipper: string, exporter: string, options: StateOptions) => {
@@ -150,7 +156,8 @@ export function registerStateCommands(program: Command, io: CliIO, setExit: (cod
       await withState(options.state, async (store) => {
         const current = await store.get(ref);
         await store.put(ref, {
-          cursor: { ts, key: options.key ?? "" },
+          // without --key, the position is after every record at that timestamp
+          cursor: { ts, key: options.key ?? AFTER_EVERY_KEY },
           updatedAt: new Date().toISOString(),
           configHash,
           ...((exporterType ?? current?.exporterType)

@@ -119,31 +119,23 @@ export function loadConfigText(
   }
   const vars = { ...variables, ...(options.vars ?? {}) };
 
+  // duplicate ids, in document order (shippers that failed the schema count too)
+  const ids: Array<{ id: string; path: ReadonlyArray<string | number> }> =
+    kind === "native"
+      ? ((doc as LogShipperConfig).shippers ?? []).flatMap((s, i) =>
+          typeof s?.id === "string" ? [{ id: s.id, path: ["shippers", i] }] : [],
+        )
+      : entries.map((e) => ({ id: e.shipper.id, path: e.path }));
   const seenShippers = new Map<string, string>();
-  if (kind === "native" && Array.isArray((doc as LogShipperConfig).shippers)) {
-    // ids of shippers that failed the schema still count for duplicates
-    (doc as LogShipperConfig).shippers.forEach((s, i) => {
-      if (typeof s?.id === "string" && !entries.some((e) => e.path[1] === i)) {
-        if (seenShippers.has(s.id))
-          at(
-            ["shippers", i, "id"],
-            `duplicate shipper id ${JSON.stringify(s.id)} (first declared at ${seenShippers.get(s.id)})`,
-          );
-        else seenShippers.set(s.id, formatPath(["shippers", i, "id"]));
-      }
-    });
+  for (const { id, path } of ids) {
+    const first = seenShippers.get(id);
+    if (first !== undefined)
+      at([...path, "id"], `duplicate shipper id ${JSON.stringify(id)} (first declared at ${first})`);
+    else seenShippers.set(id, formatPath([...path, "id"]));
   }
   const shippers: ResolvedShipper[] = [];
   for (const { shipper, path } of entries) {
     const before = issues.length;
-    if (seenShippers.has(shipper.id)) {
-      at(
-        [...path, "id"],
-        `duplicate shipper id ${JSON.stringify(shipper.id)} (first declared at ${seenShippers.get(shipper.id)})`,
-      );
-    } else {
-      seenShippers.set(shipper.id, formatPath([...path, "id"]));
-    }
     checkTemplates(shipper, path, at);
     const templatesOk = issues.length === before;
     const missingVars: Array<{ name: string; at: Array<string | number> }> = [];
@@ -292,7 +284,9 @@ function resolveExporter(exporter: LogExporter): ResolvedExporter {
 
 /** Parses `--source` values: `file:<glob>` (more kinds come with their sources). */
 export function parseSourceOption(value: string): Source {
-  if (value.startsWith("file:") && value.length > 5) return { type: "file", path: value.slice(5) };
+  // a glob given on the command line is relative to the current directory, not to the config file
+  if (value.startsWith("file:") && value.length > 5)
+    return { type: "file", path: resolvePath(value.slice(5)) };
   if (value === "kestra" || value.startsWith("kestra:")) {
     const url = value.slice(7);
     return url ? { type: "kestra", url } : { type: "kestra" };

@@ -322,7 +322,12 @@ export class ExporterPipeline {
     }
   }
 
-  private async commit(cursor: Cursor, delivered: number, rejected: Rejected[], force = false): Promise<void> {
+  private async commit(
+    cursor: Cursor,
+    delivered: number,
+    rejected: Rejected[],
+    force = false,
+  ): Promise<void> {
     if (rejected.length > 0)
       await this.options.deadLetter.write(this.options.shipper, this.exporter.id, rejected);
     if (
