@@ -16,6 +16,11 @@ export const DEFAULT_MAX_LINES_PER_FILE = 100_000;
  * Local files. With `path`, appends one JSON line per record to that file (the entry exactly as the source had
  * it). Without `path`, writes Kestra FileLogExporter-style files `<logFilePrefix>-<localDateTime>.json|ion` into
  * `directory`, rotating after `maxLinesPerFile`. Every request is fsynced before it is acknowledged.
+ *
+ * Requests are written one after the other, even with `concurrency` > 1: Node writes a large buffer in several
+ * `write` calls, so two requests appended at once could interleave inside a line. A file that a crash left
+ * ending in a partial line gets a newline before the next request, so that the partial line stays a line of its
+ * own (its records were not acknowledged and are sent again) instead of swallowing the next record.
  */
 export class FileExporter implements Exporter<string> {
   readonly type = "file" as const;
@@ -29,6 +34,8 @@ export class FileExporter implements Exporter<string> {
   private readonly maxLines: number;
   private handle: FileHandle | undefined;
   private linesInFile = 0;
+  /** The previous request's write: requests are written in turn. */
+  private writing: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly id: string,
@@ -58,8 +65,10 @@ export class FileExporter implements Exporter<string> {
   }
 
   async send(entries: ReadonlyArray<Encoded<string>>): Promise<SendResult> {
+    const write = this.writing.then(() => this.write(entries));
+    this.writing = write.catch(() => undefined);
     try {
-      await this.write(entries);
+      await write;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new DeliveryError(
@@ -104,8 +113,9 @@ export class FileExporter implements Exporter<string> {
     await this.close();
     const file = this.path ?? this.nextRotatedFile();
     await mkdir(dirname(file), { recursive: true });
-    this.handle = await open(file, "a", 0o644);
+    this.handle = await open(file, "a+", 0o644);
     this.linesInFile = 0;
+    await endPartialLine(this.handle);
     return this.handle;
   }
 
@@ -117,6 +127,15 @@ export class FileExporter implements Exporter<string> {
     for (let n = 1; existsSync(name); n++) name = join(this.directory, `${this.prefix}-${local}-${n}.${ext}`);
     return name;
   }
+}
+
+/** Appends a newline when the file ends inside a line (a write that a crash cut short). */
+async function endPartialLine(handle: FileHandle): Promise<void> {
+  const { size } = await handle.stat();
+  if (size === 0) return;
+  const last = Buffer.alloc(1);
+  await handle.read(last, 0, 1, size - 1);
+  if (last[0] !== 0x0a) await handle.appendFile("\n");
 }
 
 /** Creates the file exporter. */
