@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { compareCursor, type Cursor } from "../core/cursor";
 import { describeError } from "../core/errors";
+import { faultPoint } from "../core/fault";
 import type { LogRecord } from "../core/log-record";
 import { toEpochMs } from "../core/timestamp";
 import { DeliveryError, RetryBudgetExceededError } from "../exporters/errors";
@@ -350,7 +351,9 @@ export class ExporterPipeline {
       shipped: totals.shipped,
       rejected: totals.rejected,
     };
+    faultPoint("before-commit");
     await this.options.state.commit(this.options.ref, this.expected, record, this.options.lease);
+    faultPoint("after-commit");
     this.expected = record.cursor;
     this.committed = record.cursor;
     this.totals = totals;
@@ -406,6 +409,7 @@ export class ExporterPipeline {
       try {
         this.requests++;
         const result = await this.exporter.send(pending, { attempt });
+        faultPoint("after-send");
         for (const r of result.rejected ?? []) {
           const e = pending[r.index];
           if (e) rejected.push({ record: e.record, reason: r.reason });

@@ -160,7 +160,8 @@ export class FileStateStore implements StateStore {
     const run = prev.then(async () => {
       await mkdir(this.dir, { recursive: true });
       const doc = (await this.read(shipper)) ?? { version: 1, shipper, offsets: {} };
-      if (await change(doc)) await writeFileAtomic(this.fileOf(shipper), `${JSON.stringify(doc, null, 2)}\n`);
+      if (await change(doc))
+        await writeFileAtomic(this.fileOf(shipper), `${JSON.stringify(doc, null, 2)}\n`, "mid-commit");
     });
     const settled = run.catch(() => undefined);
     this.queues.set(shipper, settled);
