@@ -44,7 +44,7 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
       futureMs: 2 * HOUR,
       description: "Datadog accepts logs from 18 hours in the past to 2 hours in the future",
     },
-    create: unavailable("Datadog"),
+    create: async (c) => (await import("./datadog.js")).createDatadogExporter(c as ExporterContext<never>),
   },
   elasticsearch: {
     destination: "Elasticsearch",
