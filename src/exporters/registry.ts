@@ -53,7 +53,7 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
   newrelic: {
     destination: "New Relic",
     window: { pastMs: 48 * HOUR, description: "New Relic may drop logs older than 48 hours" },
-    create: unavailable("New Relic"),
+    create: async (c) => (await import("./newrelic.js")).createNewRelicExporter(c as ExporterContext<never>),
   },
   "azure-monitor": {
     destination: "Azure Monitor",
