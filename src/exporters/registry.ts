@@ -81,7 +81,8 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
   },
   opentelemetry: {
     destination: "OpenTelemetry",
-    create: unavailable("OpenTelemetry"),
+    create: async (c) =>
+      (await import("./opentelemetry.js")).createOpenTelemetryExporter(c as ExporterContext<never>),
   },
 };
 
