@@ -112,8 +112,9 @@ export class DatadogExporter implements Exporter<string> {
   private readonly extraTags: string;
   /** `{"ddsource":…,"service":…[,"hostname":…],` — the start of every log. */
   private readonly head: string;
-  /** `ddtags` (as text and JSON-encoded) per tenant, namespace and flow. */
-  private readonly tagCache = new Map<string, { readonly text: string; readonly json: string }>();
+  /** `ddtags` per tenant, namespace and flow. */
+  private readonly tagCache = new Map<string, Map<string, Map<string, Tags>>>();
+  private tagCount = 0;
 
   constructor(
     readonly id: string,
@@ -224,21 +225,34 @@ export class DatadogExporter implements Exporter<string> {
   }
 
   /** `ddtags`: `namespace:…,flow_id:…[,tenant_id:…]` and the configured tags. */
-  private tags(e: LogEntry): { readonly text: string; readonly json: string } {
+  private tags(e: LogEntry): Tags {
     const tenant = typeof e.tenantId === "string" ? e.tenantId : "";
-    const key = `${tenant}\u0000${e.namespace}\u0000${e.flowId}`;
-    let tags = this.tagCache.get(key);
+    // nested maps: no key string to build per record
+    let byNamespace = this.tagCache.get(tenant);
+    if (byNamespace === undefined) this.tagCache.set(tenant, (byNamespace = new Map()));
+    let byFlow = byNamespace.get(e.namespace);
+    if (byFlow === undefined) byNamespace.set(e.namespace, (byFlow = new Map()));
+    let tags = byFlow.get(e.flowId);
     if (tags === undefined) {
       const parts = [`namespace:${tagValue(e.namespace)}`, `flow_id:${tagValue(e.flowId)}`];
       if (tenant !== "") parts.push(`tenant_id:${tagValue(tenant)}`);
       if (this.extraTags !== "") parts.push(this.extraTags);
       const text = parts.join(",");
       tags = { text, json: JSON.stringify(text) };
-      if (this.tagCache.size >= 10_000) this.tagCache.clear();
-      this.tagCache.set(key, tags);
+      if (++this.tagCount > 10_000) {
+        this.tagCache.clear(); // bounded memory for pathological cardinality
+        this.tagCount = 0;
+      }
+      byFlow.set(e.flowId, tags);
     }
     return tags;
   }
+}
+
+/** A log's `ddtags`, as text and JSON-encoded. */
+interface Tags {
+  readonly text: string;
+  readonly json: string;
 }
 
 /** A tag value cannot hold the `,` that separates tags. */
@@ -247,7 +261,7 @@ function tagValue(value: string): string {
 }
 
 function hasReservedKey(e: LogEntry): boolean {
-  for (const key of RESERVED) if (key in e) return true;
+  for (const key in e) if (RESERVED_SET.has(key)) return true;
   return false;
 }
 
