@@ -1,17 +1,16 @@
 import type { DatadogExporter as DatadogExporterConfig } from "../../generated/config";
-import { ConfigError } from "../config/errors";
 import type { Level } from "../core/levels";
 import type { LogEntry, LogRecord } from "../core/log-record";
 import { toIso } from "../core/timestamp";
-import { registerSecretValue } from "../secrets/redaction";
 import {
   DEFAULT_HTTP_CONCURRENCY,
-  gzipBody,
+  GZIP_JSON_HEADERS,
+  headerCredential,
   httpBaseUrl,
-  isSafeHeaderValue,
+  postGzippedJson,
   transportOptions,
 } from "../shipping/http-options";
-import { HttpTransport, responseError } from "../shipping/http-transport";
+import { HttpTransport } from "../shipping/http-transport";
 import type { EncodeRejection, Encoded, Exporter, ExporterLimits, SendResult } from "./exporter";
 import { destinationOf, type ExporterContext } from "./registry";
 import { cutToJsonBytes } from "./text-limits";
@@ -105,6 +104,7 @@ export class DatadogExporter implements Exporter<string> {
   /** The intake URL, `{basePath}/api/v2/logs`. */
   readonly url: string;
   private readonly http: HttpTransport;
+  private readonly target: { readonly exporterId: string; readonly destination: string };
   private readonly headers: Record<string, string>;
   private readonly ddsource: string;
   private readonly service: string;
@@ -124,20 +124,7 @@ export class DatadogExporter implements Exporter<string> {
   ) {
     const base = httpBaseUrl(config.basePath, id, "basePath");
     this.url = base.endsWith(DATADOG_PATH) ? base : `${base}${DATADOG_PATH}`;
-    const apiKey = config.apiKey.trim();
-    if (apiKey === "" || !isSafeHeaderValue(apiKey)) {
-      throw new ConfigError(`exporter ${id}`, [
-        { path: "apiKey", message: "the Datadog API key is empty or holds control characters" },
-      ]);
-    }
-    // a key written literally in the config is as secret as one read from a secret store
-    registerSecretValue(apiKey);
-    this.headers = {
-      "Content-Type": "application/json",
-      "Content-Encoding": "gzip",
-      Accept: "application/json",
-      "DD-API-KEY": apiKey,
-    };
+    this.headers = { ...GZIP_JSON_HEADERS, "DD-API-KEY": headerCredential(config.apiKey, id, "apiKey") };
     this.ddsource = config.ddsource ?? "kestra";
     this.service = config.service ?? "kestra";
     this.hostname = config.hostname !== undefined && config.hostname !== "" ? config.hostname : undefined;
@@ -151,6 +138,7 @@ export class DatadogExporter implements Exporter<string> {
       requestOverheadBytes: 2, // [ ]
       entryOverheadBytes: 1, // ,
     };
+    this.target = { exporterId: id, destination: this.destination };
     this.http = new HttpTransport(
       transportOptions(config.options, { exporterId: id, destination: this.destination, concurrency }),
     );
@@ -174,14 +162,9 @@ export class DatadogExporter implements Exporter<string> {
   }
 
   async send(entries: ReadonlyArray<Encoded<string>>): Promise<SendResult> {
-    const body = await gzipBody(`[${entries.map((e) => e.payload).join(",")}]`);
-    const res = await this.http.request("POST", this.url, { headers: this.headers, body });
-    if (res.status >= 200 && res.status < 300) return {};
-    throw responseError(
-      res,
-      { exporterId: this.id, destination: this.destination },
-      { retryable: RETRYABLE },
-    );
+    const body = `[${entries.map((e) => e.payload).join(",")}]`;
+    await postGzippedJson(this.http, this.url, this.headers, body, this.target, RETRYABLE);
+    return {};
   }
 
   async close(): Promise<void> {

@@ -1,16 +1,15 @@
 import type { NewRelicExporter as NewRelicExporterConfig } from "../../generated/config";
-import { ConfigError } from "../config/errors";
 import type { LogRecord } from "../core/log-record";
 import { toEpochMs, toIso } from "../core/timestamp";
-import { registerSecretValue } from "../secrets/redaction";
 import {
   DEFAULT_HTTP_CONCURRENCY,
-  gzipBody,
+  GZIP_JSON_HEADERS,
+  headerCredential,
   httpBaseUrl,
-  isSafeHeaderValue,
+  postGzippedJson,
   transportOptions,
 } from "../shipping/http-options";
-import { HttpTransport, responseError } from "../shipping/http-transport";
+import { HttpTransport } from "../shipping/http-transport";
 import type { Encoded, Exporter, ExporterLimits, SendResult } from "./exporter";
 import { destinationOf, type ExporterContext } from "./registry";
 import { cutToUtf8Bytes, safeCut } from "./text-limits";
@@ -103,6 +102,7 @@ export class NewRelicExporter implements Exporter<string> {
   /** The Log API URL, `{basePath}/log/v1`. */
   readonly url: string;
   private readonly http: HttpTransport;
+  private readonly target: { readonly exporterId: string; readonly destination: string };
   private readonly headers: Record<string, string>;
   private readonly prefix: string;
   private readonly suffix = "]}]";
@@ -115,19 +115,7 @@ export class NewRelicExporter implements Exporter<string> {
   ) {
     const base = httpBaseUrl(config.basePath, id, "basePath");
     this.url = base.endsWith(NEW_RELIC_PATH) ? base : `${base}${NEW_RELIC_PATH}`;
-    const apiKey = config.apiKey.trim();
-    if (apiKey === "" || !isSafeHeaderValue(apiKey)) {
-      throw new ConfigError(`exporter ${id}`, [
-        { path: "apiKey", message: "the New Relic license key is empty or holds control characters" },
-      ]);
-    }
-    registerSecretValue(apiKey);
-    this.headers = {
-      "Content-Type": "application/json",
-      "Content-Encoding": "gzip",
-      Accept: "application/json",
-      "Api-Key": apiKey,
-    };
+    this.headers = { ...GZIP_JSON_HEADERS, "Api-Key": headerCredential(config.apiKey, id, "apiKey") };
     this.prefix = `[{"common":{"attributes":${JSON.stringify(COMMON)}},"logs":[`;
     this.limits = {
       maxEntries: chunk,
@@ -135,6 +123,7 @@ export class NewRelicExporter implements Exporter<string> {
       requestOverheadBytes: Buffer.byteLength(this.prefix + this.suffix, "utf8"),
       entryOverheadBytes: 1, // ,
     };
+    this.target = { exporterId: id, destination: this.destination };
     this.http = new HttpTransport(
       transportOptions(config.options, { exporterId: id, destination: this.destination, concurrency }),
     );
@@ -180,14 +169,9 @@ export class NewRelicExporter implements Exporter<string> {
   }
 
   async send(entries: ReadonlyArray<Encoded<string>>): Promise<SendResult> {
-    const body = await gzipBody(`${this.prefix}${entries.map((e) => e.payload).join(",")}${this.suffix}`);
-    const res = await this.http.request("POST", this.url, { headers: this.headers, body });
-    if (res.status >= 200 && res.status < 300) return {};
-    throw responseError(
-      res,
-      { exporterId: this.id, destination: this.destination },
-      { retryable: RETRYABLE },
-    );
+    const body = `${this.prefix}${entries.map((e) => e.payload).join(",")}${this.suffix}`;
+    await postGzippedJson(this.http, this.url, this.headers, body, this.target, RETRYABLE);
+    return {};
   }
 
   async close(): Promise<void> {

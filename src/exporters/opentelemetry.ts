@@ -6,12 +6,13 @@ import { toEpochNanosString } from "../core/timestamp";
 import { redact, registerSecretValue } from "../secrets/redaction";
 import {
   DEFAULT_HTTP_CONCURRENCY,
-  gzipBody,
+  GZIP_JSON_HEADERS,
+  headerCredential,
   httpBaseUrl,
-  isSafeHeaderValue,
+  postGzippedJson,
   transportOptions,
 } from "../shipping/http-options";
-import { HttpTransport, responseError } from "../shipping/http-transport";
+import { HttpTransport } from "../shipping/http-transport";
 import type { Encoded, Exporter, ExporterLimits, SendResult } from "./exporter";
 import { destinationOf, type ExporterContext } from "./registry";
 
@@ -86,6 +87,7 @@ export class OpenTelemetryExporter implements Exporter<string> {
   /** The logs URL, used as given. */
   readonly url: string;
   private readonly http: HttpTransport;
+  private readonly target: { readonly exporterId: string; readonly destination: string };
   private readonly headers: Record<string, string>;
   private readonly prefix: string;
   private readonly suffix = "]}]}]}";
@@ -98,11 +100,7 @@ export class OpenTelemetryExporter implements Exporter<string> {
     private readonly warn: (message: string) => void = () => undefined,
   ) {
     this.url = httpBaseUrl(config.otlpEndpoint, id, "otlpEndpoint");
-    this.headers = {
-      "Content-Type": "application/json",
-      "Content-Encoding": "gzip",
-      Accept: "application/json",
-    };
+    this.headers = { ...GZIP_JSON_HEADERS };
     const name = config.authorizationHeaderName?.trim();
     const value = config.authorizationHeaderValue?.trim();
     if ((name === undefined || name === "") !== (value === undefined || value === "")) {
@@ -122,14 +120,8 @@ export class OpenTelemetryExporter implements Exporter<string> {
           },
         ]);
       }
-      if (!isSafeHeaderValue(value)) {
-        throw new ConfigError(`exporter ${id}`, [
-          { path: "authorizationHeaderValue", message: "the header value holds control characters" },
-        ]);
-      }
-      // a value written literally is as secret as one rendered from a secret; a vendor may echo the bare
-      // credential of `Bearer <token>`, so that part is registered too
-      registerSecretValue(value);
+      // a vendor may echo the bare credential of `Bearer <token>`: it is registered for redaction too
+      headerCredential(value, id, "authorizationHeaderValue");
       const credential = value.split(/\s+/).pop();
       if (credential !== undefined && credential !== value) registerSecretValue(credential);
       this.headers[name] = value;
@@ -144,6 +136,7 @@ export class OpenTelemetryExporter implements Exporter<string> {
       requestOverheadBytes: Buffer.byteLength(this.prefix + this.suffix, "utf8"),
       entryOverheadBytes: 1, // ,
     };
+    this.target = { exporterId: id, destination: this.destination };
     this.http = new HttpTransport(
       transportOptions(config.options, { exporterId: id, destination: this.destination, concurrency }),
     );
@@ -168,14 +161,8 @@ export class OpenTelemetryExporter implements Exporter<string> {
   }
 
   async send(entries: ReadonlyArray<Encoded<string>>): Promise<SendResult> {
-    const body = await gzipBody(`${this.prefix}${entries.map((e) => e.payload).join(",")}${this.suffix}`);
-    const res = await this.http.request("POST", this.url, { headers: this.headers, body });
-    if (res.status < 200 || res.status >= 300)
-      throw responseError(
-        res,
-        { exporterId: this.id, destination: this.destination },
-        { retryable: RETRYABLE },
-      );
+    const body = `${this.prefix}${entries.map((e) => e.payload).join(",")}${this.suffix}`;
+    const res = await postGzippedJson(this.http, this.url, this.headers, body, this.target, RETRYABLE);
     const partial = partialSuccess(res.body);
     if (partial === undefined) return {};
     const message = partial.message !== undefined ? redact(partial.message.slice(0, 300)) : undefined;

@@ -3,8 +3,13 @@ import { gzip } from "node:zlib";
 import type { HttpOptions } from "../../generated/config";
 import { ConfigError } from "../config/errors";
 import { parseDuration } from "../core/duration";
-import { redact } from "../secrets/redaction";
-import type { HttpTransportOptions } from "./http-transport";
+import { redact, registerSecretValue } from "../secrets/redaction";
+import {
+  responseError,
+  type HttpResponse,
+  type HttpTransport,
+  type HttpTransportOptions,
+} from "./http-transport";
 
 /** Requests in flight for an HTTP destination unless the config sets `concurrency`. */
 export const DEFAULT_HTTP_CONCURRENCY = 4;
@@ -79,4 +84,44 @@ export function isSafeHeaderValue(value: string): boolean {
     if ((c < 32 && c !== 9) || c === 127) return false;
   }
   return true;
+}
+
+/**
+ * A credential sent in a header (API key, token), trimmed and checked. It is registered for redaction: a value
+ * written literally in the config is as secret as one read from a secret store. Throws `ConfigError` when it is
+ * empty or holds control characters.
+ */
+export function headerCredential(value: string, exporterId: string, property: string): string {
+  const v = value.trim();
+  if (v === "" || !isSafeHeaderValue(v)) {
+    throw new ConfigError(`exporter ${exporterId}`, [
+      { path: property, message: "is empty or holds control characters (after rendering secrets)" },
+    ]);
+  }
+  registerSecretValue(v);
+  return v;
+}
+
+/** Headers of a gzipped JSON request. */
+export const GZIP_JSON_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Type": "application/json",
+  "Content-Encoding": "gzip",
+  Accept: "application/json",
+};
+
+/**
+ * POSTs a JSON body gzipped. Resolves with a 2xx response; any other status becomes a `DeliveryError`, retryable
+ * when the destination lists the status in `retryable` (413 means "split the batch").
+ */
+export async function postGzippedJson(
+  http: HttpTransport,
+  url: string,
+  headers: Record<string, string>,
+  json: string,
+  target: { readonly exporterId: string; readonly destination: string },
+  retryable: ReadonlySet<number>,
+): Promise<HttpResponse> {
+  const res = await http.request("POST", url, { headers, body: await gzipBody(json) });
+  if (res.status >= 200 && res.status < 300) return res;
+  throw responseError(res, target, { retryable });
 }
