@@ -44,7 +44,7 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
       futureMs: 2 * HOUR,
       description: "Datadog accepts logs from 18 hours in the past to 2 hours in the future",
     },
-    create: unavailable("Datadog"),
+    create: async (c) => (await import("./datadog.js")).createDatadogExporter(c as ExporterContext<never>),
   },
   elasticsearch: {
     destination: "Elasticsearch",
@@ -53,7 +53,7 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
   newrelic: {
     destination: "New Relic",
     window: { pastMs: 48 * HOUR, description: "New Relic may drop logs older than 48 hours" },
-    create: unavailable("New Relic"),
+    create: async (c) => (await import("./newrelic.js")).createNewRelicExporter(c as ExporterContext<never>),
   },
   "azure-monitor": {
     destination: "Azure Monitor",
@@ -81,7 +81,8 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
   },
   opentelemetry: {
     destination: "OpenTelemetry",
-    create: unavailable("OpenTelemetry"),
+    create: async (c) =>
+      (await import("./opentelemetry.js")).createOpenTelemetryExporter(c as ExporterContext<never>),
   },
 };
 
