@@ -1,0 +1,214 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tempDir } from "../support/fixtures";
+import { has, itWhen } from "./support/available";
+import { run } from "./support/child";
+import { NOW, seqOf, writeNumberedLogs } from "./support/data";
+import { recordResult, tally } from "./support/results";
+import { Sink, type SinkRequest } from "./support/sink";
+
+// A faulty destination: 5% HTTP 500, 2% 429 with Retry-After, connection resets, responses that stall past the
+// timeout, 413 on large bodies, and (Elasticsearch) per-item errors inside a 200. Nothing may be lost, only
+// records refused for good may be dead-lettered, Retry-After must hold every request to that destination back,
+// and a destination that always fails must end the run cleanly within its retry budget.
+
+const N = 30_000;
+const KEY = "dd-api-key-faulty-0001";
+const RETRY_AFTER_S = 2;
+/**
+ * Requests that arrive this soon after a 429 may have been on their way before the client read it (measured:
+ * such arrivals come 1–25 ms after the 429; a client that ignored Retry-After would send throughout the wait).
+ */
+const IN_FLIGHT_GRACE_MS = 100;
+
+/** For each 429, the time until the next request that was not already in flight. */
+function retryAfterGaps(requests: readonly SinkRequest[]): { gaps: number[]; inFlight: number } {
+  const gaps: number[] = [];
+  let inFlight = 0;
+  for (const r of requests) {
+    if (r.outcome !== "429" || r.end === undefined) continue;
+    const end = r.end;
+    const later = requests.filter((q) => q.at > end);
+    inFlight += later.filter((q) => q.at <= end + IN_FLIGHT_GRACE_MS).length;
+    const next = later.find((q) => q.at > end + IN_FLIGHT_GRACE_MS);
+    if (next) gaps.push(next.at - end);
+  }
+  return { gaps, inFlight };
+}
+
+function outcomes(requests: readonly SinkRequest[]): Record<string, number> {
+  const by: Record<string, number> = {};
+  for (const r of requests) by[r.outcome ?? "open"] = (by[r.outcome ?? "open"] ?? 0) + 1;
+  return by;
+}
+
+function deadLettered(dir: string): number[] {
+  if (!existsSync(dir)) return [];
+  const out: number[] = [];
+  for (const shipper of readdirSync(dir)) {
+    for (const file of readdirSync(join(dir, shipper))) {
+      for (const line of readFileSync(join(dir, shipper, file), "utf8")
+        .split("\n")
+        .filter(Boolean)) {
+        const seq = seqOf(line);
+        if (seq !== undefined) out.push(seq);
+      }
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+describe("a faulty destination", () => {
+  let dir: string;
+  let cleanup: () => void;
+  let ids: number[];
+  beforeAll(async () => {
+    ({ dir, cleanup } = tempDir("logshipper-faulty-"));
+    ids = await writeNumberedLogs(join(dir, "logs", "kestra.jsonl"), { count: N, seed: 5 });
+  });
+  afterAll(() => cleanup());
+
+  function config(name: string, exporter: string): string {
+    const file = join(dir, `${name}.yaml`);
+    writeFileSync(
+      file,
+      `shippers:
+  - id: ${name}
+    source: { type: file, path: "logs/*.jsonl" }
+    logLevelFilter: TRACE
+    batchSize: 1000
+    logExporters:
+      - ${exporter}
+`,
+    );
+    return file;
+  }
+
+  const env = { SECRET_KEY: Buffer.from(KEY).toString("base64") };
+
+  itWhen(
+    has.destination("datadog"),
+    "faulty destination: Datadog sink",
+    "the Datadog exporter",
+  )(
+    "Datadog: 500s, 429s with Retry-After, resets, stalls and 413s lose nothing, dead-letter nothing, and honour Retry-After",
+    async () => {
+      const sink = await Sink.start("datadog", {
+        seed: 7,
+        faults: {
+          http500: 0.05,
+          http429: 0.02,
+          retryAfterS: RETRY_AFTER_S,
+          reset: 0.01,
+          stall: 0.005,
+          maxBodyBytes: 64_000,
+          forced: { 2: "429", 4: "reset", 6: "stall", 8: "500" },
+        },
+      });
+      try {
+        const file = config(
+          "faultydd",
+          `{ id: dd, type: datadog, basePath: "${sink.url}", apiKey: "{{ secret('KEY') }}", chunk: 100, concurrency: 4, options: { readTimeout: PT1S } }`,
+        );
+        const dlq = join(dir, "dlq-dd");
+        const exit = await run(
+          ["apply", "-c", file, "--state", join(dir, "state-dd"), "--now", NOW, "--dead-letter", dlq],
+          { cwd: dir, env, timeoutMs: 180_000 },
+        );
+        const t = tally(ids, sink.seen);
+        const by = outcomes(sink.requests);
+        const { gaps, inFlight } = retryAfterGaps(sink.requests);
+        const stalls = by.stall ?? 0;
+        recordResult({
+          scenario: "faulty destination: Datadog sink",
+          faults: Object.entries(by)
+            .filter(([k]) => k !== "202")
+            .map(([k, n]) => `${n}× ${k}`)
+            .join(", "),
+          expected: t.expected,
+          delivered: t.delivered,
+          duplicated: t.duplicated,
+          lost: t.lost,
+          note: `${sink.requests.length} requests; min gap after 429: ${Math.min(...gaps)} ms (Retry-After ${RETRY_AFTER_S} s); ${inFlight} in flight at a 429; dup bound ${stalls}×100`,
+        });
+        expect({ code: exit.code, stderr: exit.stderr }).toEqual({ code: 0, stderr: "" });
+        expect(t.missing).toEqual([]);
+        expect(deadLettered(dlq)).toEqual([]);
+        // each fault happened, and the 413s were split until they fit
+        expect(by).toMatchObject({
+          reset: expect.any(Number),
+          stall: expect.any(Number),
+          "500": expect.any(Number),
+        });
+        expect(by["429"]).toBeGreaterThanOrEqual(2);
+        expect(by["413"]).toBeGreaterThanOrEqual(1);
+        // a stalled request was processed but never acknowledged: it is sent again (at most one batch each)
+        expect(t.duplicated).toBeLessThanOrEqual(stalls * 100);
+        // Retry-After holds back every request to the destination, not only the one that got the 429
+        expect(gaps.length).toBeGreaterThanOrEqual(by["429"] - 1);
+        for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000 - 5);
+        // the API key went to this sink only, on every request
+        expect(sink.requests.every((r) => r.headers["dd-api-key"] === KEY)).toBe(true);
+      } finally {
+        await sink.close();
+      }
+    },
+  );
+
+  itWhen(
+    has.destination("datadog"),
+    "faulty destination: retry budget",
+    "the Datadog exporter",
+  )(
+    "a destination that always fails: exit 1 within the retry budget, a clear message, offsets unchanged",
+    async () => {
+      const good = await Sink.start("datadog");
+      const bad = await Sink.start("datadog", { faults: { always: 503 } });
+      try {
+        const state = join(dir, "state-budget");
+        // a first run ships a part (up to 08:30) so that there is an offset to keep
+        const first = config(
+          "budget",
+          `{ id: dd, type: datadog, basePath: "${good.url}", apiKey: "{{ secret('KEY') }}", retryBudget: PT2S }`,
+        );
+        const part = await run(["apply", "-c", first, "--state", state, "--now", "2026-11-25T08:04:00Z"], {
+          cwd: dir,
+          env,
+        });
+        expect(part.code).toBe(0);
+        const before = await run(["state", "list", "--json", "--state", state], { cwd: dir });
+        expect(JSON.parse(before.stdout)).toHaveLength(1);
+        const failing = config(
+          "budget",
+          `{ id: dd, type: datadog, basePath: "${bad.url}", apiKey: "{{ secret('KEY') }}", retryBudget: PT2S }`,
+        );
+        const exit = await run(["apply", "-c", failing, "--state", state, "--now", NOW], {
+          cwd: dir,
+          env,
+          timeoutMs: 60_000,
+        });
+        const after = await run(["state", "list", "--json", "--state", state], { cwd: dir });
+        recordResult({
+          scenario: "faulty destination: retry budget",
+          faults: `every request 503 (${bad.requests.length} requests)`,
+          expected: 0,
+          delivered: 0,
+          duplicated: 0,
+          lost: 0,
+          note: `exit ${exit.code} after ${exit.ms} ms (budget 2 s); offset unchanged: ${before.stdout === after.stdout}`,
+        });
+        expect(exit.signal).toBeNull(); // not killed by the harness: no hang
+        expect(exit.code).toBe(1);
+        expect(exit.stdout).toMatch(/FAILED +dd +datadog: shipped 0/);
+        expect(exit.stdout).toMatch(/gave up after retrying for 2s; last error: .*HTTP 503/);
+        expect(exit.stdout).not.toMatch(/\n {4}at /);
+        expect(exit.stderr).not.toMatch(/\n {4}at /);
+        expect(after.stdout).toBe(before.stdout);
+        expect(bad.requests.length).toBeGreaterThanOrEqual(2);
+      } finally {
+        await good.close();
+        await bad.close();
+      }
+    },
+  );
+});

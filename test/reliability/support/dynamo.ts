@@ -1,0 +1,81 @@
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  type AttributeValue,
+} from "@aws-sdk/client-dynamodb";
+
+/** The environment of a child `logshipper` that uses moto's DynamoDB (set only there, never in this process). */
+export function dynamoEnv(): NodeJS.ProcessEnv {
+  const endpoint = process.env.MOTO_ENDPOINT;
+  if (endpoint === undefined)
+    throw new Error("MOTO_ENDPOINT is not set (the global setup starts moto_server)");
+  return {
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_ACCESS_KEY_ID: "test",
+    AWS_SECRET_ACCESS_KEY: "test",
+    AWS_REGION: "us-east-1",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  };
+}
+
+/** A DynamoDB client on moto, with the endpoint given explicitly. */
+export function dynamoClient(): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint: process.env.MOTO_ENDPOINT,
+    region: "us-east-1",
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  });
+}
+
+/** Creates a state table of the documented layout (partition key `shipper`, sort key `item`). */
+export async function createStateTable(client: DynamoDBClient, table: string): Promise<void> {
+  await client.send(
+    new CreateTableCommand({
+      TableName: table,
+      BillingMode: "PAY_PER_REQUEST",
+      AttributeDefinitions: [
+        { AttributeName: "shipper", AttributeType: "S" },
+        { AttributeName: "item", AttributeType: "S" },
+      ],
+      KeySchema: [
+        { AttributeName: "shipper", KeyType: "HASH" },
+        { AttributeName: "item", KeyType: "RANGE" },
+      ],
+    }),
+  );
+}
+
+/** The offset item of `shipper/offsetKey/exporter`, or undefined. */
+export async function getOffsetItem(
+  client: DynamoDBClient,
+  table: string,
+  shipper: string,
+  offsetKey: string,
+  exporter: string,
+): Promise<Record<string, AttributeValue> | undefined> {
+  const out = await client.send(
+    new GetItemCommand({
+      TableName: table,
+      Key: { shipper: { S: shipper }, item: { S: `offset#${offsetKey}#${exporter}` } },
+      ConsistentRead: true,
+    }),
+  );
+  return out.Item;
+}
+
+/** Writes an item as it is (to plant a wrong shape). */
+export async function putItem(
+  client: DynamoDBClient,
+  table: string,
+  item: Record<string, AttributeValue>,
+): Promise<void> {
+  await client.send(new PutItemCommand({ TableName: table, Item: item }));
+}
+
+/** `ts key` of an offset item's cursor, for ordering samples. */
+export function cursorOf(item: Record<string, AttributeValue> | undefined): string | undefined {
+  const c = item?.cursor?.M;
+  return c?.ts?.S !== undefined ? `${c.ts.S} ${c.key?.S ?? ""}` : undefined;
+}
