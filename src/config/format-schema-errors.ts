@@ -106,7 +106,7 @@ export function schemaErrorsToIssues(
         break;
       }
       case "type":
-        message = `must be ${article((e.params as { type: string }).type)}, got ${showValue(e.data)}`;
+        message = `must be ${article((e.params as { type: string | string[] }).type)}, got ${showValue(e.data)}`;
         break;
       case "pattern": {
         const pattern = (e.params as { pattern: string }).pattern;
@@ -123,9 +123,10 @@ export function schemaErrorsToIssues(
   return dedupe(issues);
 }
 
-function article(type: string): string {
-  const t = type.replace(/,/g, " or ");
-  return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+/** `a string`, `an integer`; Ajv gives a type list (`type: [string, number]`) as an array. */
+function article(type: string | readonly string[]): string {
+  const types = Array.isArray(type) ? type : String(type).split(",");
+  return types.map((t) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`)).join(" or ");
 }
 
 function dedupe(issues: ConfigIssue[]): ConfigIssue[] {

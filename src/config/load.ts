@@ -122,8 +122,8 @@ export function loadConfigText(
   // duplicate ids, in document order (shippers that failed the schema count too)
   const ids: Array<{ id: string; path: ReadonlyArray<string | number> }> =
     kind === "native"
-      ? ((doc as LogShipperConfig).shippers ?? []).flatMap((s, i) =>
-          typeof s?.id === "string" ? [{ id: s.id, path: ["shippers", i] }] : [],
+      ? (Array.isArray((doc as LogShipperConfig).shippers) ? (doc as LogShipperConfig).shippers : []).flatMap(
+          (s, i) => (typeof s?.id === "string" ? [{ id: s.id, path: ["shippers", i] }] : []),
         )
       : entries.map((e) => ({ id: e.shipper.id, path: e.path }));
   const seenShippers = new Map<string, string>();

@@ -138,6 +138,13 @@ describe("invalid configs name the path, the line, the bad value and what is all
     ]);
   });
 
+  it("`shippers` that is not a list, and a variable of a type a list of types excludes", () => {
+    expect(issues("shippers: everything\n")).toEqual([`1:11 shippers: must be an array, got "everything"`]);
+    expect(issues(`${minimal}variables:\n  region:\n    nested: 1\n`)).toEqual([
+      `10:5 variables.region: must be a string or a number or a boolean, got {"nested":1}`,
+    ]);
+  });
+
   it("a bad duration and a bad cron", () => {
     expect(issues(minimal.replace("    logExporters:", "    lookbackPeriod: 1d\n    logExporters:"))).toEqual(
       [`4:21 shippers[0].lookbackPeriod: "1d" must be an ISO-8601 duration such as P1D, PT12H, PT2M or PT0S`],
