@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
+import { open } from "node:fs/promises";
 import { dirname, resolve as resolvePath } from "node:path";
 import type { LogExporter, LogShipperConfig, Shipper, Source } from "../../generated/config";
 import { durationMs, parseDuration } from "../core/duration";
@@ -11,7 +12,7 @@ import { schemaErrorsToIssues } from "./format-schema-errors";
 import { isKestraFlow, readKestraFlow } from "./kestra-flow";
 import { DEFAULTS, type LoadedConfig, type ResolvedExporter, type ResolvedShipper } from "./model";
 import { validateNativeConfig, validateSource } from "./schema";
-import { SourceText } from "./source-text";
+import { MAX_CONFIG_BYTES, SourceText } from "./source-text";
 import {
   hasTemplate,
   mapStrings,
@@ -43,18 +44,77 @@ const SETTLE_DEFAULTS: Readonly<Record<Source["type"], string>> = {
   cloudwatch: "PT2M",
 };
 
-/** Reads, validates and resolves a config file (YAML or JSON, native or a Kestra flow). Throws `ConfigError`. */
+/**
+ * Reads, validates and resolves a config file (YAML or JSON, native or a Kestra flow). Throws `ConfigError`.
+ * Reads at most {@link MAX_CONFIG_BYTES} + 1 bytes (so `/dev/zero` or a huge file cannot exhaust memory) and
+ * refuses text that is not UTF-8, naming the line of the first bad byte, instead of decoding it to U+FFFD.
+ */
 export async function loadConfigFile(file: string, options: LoadOptions = {}): Promise<LoadedConfig> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, "utf8");
+    bytes = await readAtMost(file, MAX_CONFIG_BYTES + 1);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new ConfigError(file, [
       { path: "", message: code === "ENOENT" ? "file not found" : `cannot be read (${code ?? String(err)})` },
     ]);
   }
-  return loadConfigText(file, text, dirname(resolvePath(file)), options);
+  if (bytes.length > MAX_CONFIG_BYTES) {
+    throw new ConfigError(file, [{ path: "", message: `the file is larger than ${MAX_CONFIG_BYTES} bytes` }]);
+  }
+  if (!isUtf8(bytes)) {
+    const at = firstInvalidUtf8(bytes);
+    const before = bytes.subarray(0, at);
+    const line = before.filter((b) => b === 0x0a).length + 1;
+    const column = at - (before.lastIndexOf(0x0a) + 1) + 1;
+    throw new ConfigError(file, [
+      {
+        path: "",
+        line,
+        column,
+        message: `is not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, "0")}); save the file as UTF-8`,
+      },
+    ]);
+  }
+  return loadConfigText(file, bytes.toString("utf8"), dirname(resolvePath(file)), options);
+}
+
+async function readAtMost(file: string, max: number): Promise<Buffer> {
+  const handle = await open(file, "r");
+  try {
+    const buf = Buffer.alloc(max);
+    let n = 0;
+    while (n < max) {
+      const { bytesRead } = await handle.read(buf, n, max - n, null);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+    }
+    return buf.subarray(0, n);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    const more =
+      b < 0x80
+        ? 0
+        : b >= 0xc2 && b <= 0xdf
+          ? 1
+          : b >= 0xe0 && b <= 0xef
+            ? 2
+            : b >= 0xf0 && b <= 0xf4
+              ? 3
+              : -1;
+    if (more < 0) return i;
+    for (let k = 1; k <= more; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += more + 1;
+  }
+  return Math.max(0, bytes.length - 1); // an overlong or surrogate form that the checks above let through
 }
 
 /** Like {@link loadConfigFile}, for text already in memory. `baseDir` resolves relative paths. */

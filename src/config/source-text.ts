@@ -29,13 +29,13 @@ export class SourceText {
       strict: true,
     });
     if (doc.errors.length > 0) {
-      throw new ConfigError(
-        file,
-        doc.errors.map((e): ConfigIssue => {
-          const pos = lines.linePos(e.pos[0]);
-          return { path: "", line: pos.line, column: pos.col, message: firstLine(e.message) };
-        }),
-      );
+      const issues = doc.errors.map((e): ConfigIssue => {
+        const pos = lines.linePos(e.pos[0]);
+        return { path: "", line: pos.line, column: pos.col, message: firstLine(e.message) };
+      });
+      // a stack overflow is reported once per level it unwinds through; the first one says it all
+      const deep = issues.find((i) => i.message === TOO_DEEP);
+      throw new ConfigError(file, deep ? [deep] : issues);
     }
     let value: unknown;
     try {
@@ -78,6 +78,10 @@ export class SourceText {
   }
 }
 
+const TOO_DEEP = "the document is nested too deeply";
+
 function firstLine(s: string): string {
-  return s.split("\n")[0] ?? s;
+  const line = s.split("\n")[0] ?? s;
+  // the YAML parser recurses once per nesting level
+  return /Maximum call stack size exceeded/.test(line) ? TOO_DEEP : line;
 }

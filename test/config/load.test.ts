@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError } from "../../src/config/errors";
 import { loadConfigFile, loadConfigText } from "../../src/config/load";
+import { tempDir } from "../support/fixtures";
 
 const root = join(__dirname, "..", "..");
 
@@ -214,6 +215,29 @@ describe("invalid configs name the path, the line, the bad value and what is all
 
   it("a missing file", async () => {
     await expect(loadConfigFile("/nonexistent/config.yaml")).rejects.toThrow(/file not found/);
+  });
+
+  it("bytes that are not UTF-8 (with their line), an endless file, and nesting deeper than the parser's stack", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const latin1 = join(dir, "latin1.yaml");
+      writeFileSync(
+        latin1,
+        Buffer.concat([
+          Buffer.from("shippers:\n  - id: app\n    description: caf"),
+          Buffer.from([0xe9, 0x0a]),
+        ]),
+      );
+      await expect(loadConfigFile(latin1)).rejects.toThrow(
+        /latin1.yaml:3:21: is not valid UTF-8 \(byte 0xe9\)/,
+      );
+      await expect(loadConfigFile("/dev/zero")).rejects.toThrow(/larger than 1048576 bytes/);
+    } finally {
+      cleanup();
+    }
+    expect(issues(`shippers: ${"[".repeat(5000)}${"]".repeat(5000)}\n`)).toEqual([
+      expect.stringMatching(/^1:\d+ : the document is nested too deeply$/),
+    ]);
   });
 });
 
