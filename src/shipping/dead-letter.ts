@@ -21,8 +21,21 @@ export interface DeadLetter {
 
 /** One dead-letter line: the entry as it was read, the reason, and where it was going. */
 export function deadLetterLine(shipper: string, exporter: string, item: Rejected, at: string): string {
-  const entry = item.record.raw ?? JSON.stringify(item.record.entry);
+  const entry = item.record.raw ?? entryJson(item.record);
   return `{"at":${JSON.stringify(at)},"shipper":${JSON.stringify(shipper)},"exporter":${JSON.stringify(exporter)},"reason":${JSON.stringify(redact(item.reason))},"entry":${entry}}\n`;
+}
+
+/** The entry as JSON; one that cannot be serialized (nested too deeply) is kept as its message and time. */
+function entryJson(record: LogRecord): string {
+  try {
+    return JSON.stringify(record.entry);
+  } catch (err) {
+    return JSON.stringify({
+      timestamp: record.entry.timestamp,
+      message: record.entry.message,
+      unserializable: String(err),
+    });
+  }
 }
 
 /** Dead-letter files under a directory: `<dir>/<shipper>/<exporter>.jsonl`, appended and fsynced. */

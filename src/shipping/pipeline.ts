@@ -5,7 +5,7 @@ import { faultPoint } from "../core/fault";
 import type { LogRecord } from "../core/log-record";
 import { toEpochMs } from "../core/timestamp";
 import { DeliveryError, RetryBudgetExceededError } from "../exporters/errors";
-import { isRejection, type Encoded, type Exporter } from "../exporters/exporter";
+import { isRejection, type EncodeRejection, type Encoded, type Exporter } from "../exporters/exporter";
 import type { Lease, OffsetRecord, OffsetRef, StateStore } from "../state/state-store";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
 import type { DeadLetter, Rejected } from "./dead-letter";
@@ -160,7 +160,14 @@ export class ExporterPipeline {
         `further in the future than ${this.exporter.destination} accepts: ${this.exporter.window?.description}`,
       );
     }
-    const enc = this.exporter.encode(record);
+    let enc: Encoded | EncodeRejection;
+    try {
+      enc = this.exporter.encode(record);
+    } catch (err) {
+      // a record the destination's encoder cannot take (e.g. nested too deeply for JSON.stringify) is this
+      // record's problem, not the run's: dead-letter it instead of stopping at it on every run
+      enc = { record, rejected: `cannot be encoded for ${this.exporter.destination}: ${describeError(err)}` };
+    }
     if (isRejection(enc)) return this.addRejected(record, enc.rejected);
     const size = enc.bytes + (limits.entryOverheadBytes ?? 0);
     const overhead = limits.requestOverheadBytes ?? 0;

@@ -130,6 +130,24 @@ describe("ExporterPipeline", () => {
     );
   });
 
+  it("dead-letters a record the exporter cannot encode, and ships the others", async () => {
+    class Fussy extends MemoryExporter {
+      override encode(record: LogRecord): ReturnType<MemoryExporter["encode"]> {
+        if (record.entry.message.startsWith("m3")) throw new RangeError("Maximum call stack size exceeded");
+        return super.encode(record);
+      }
+    }
+    const exporter = new Fussy("mem", limits({ maxEntries: 4 }));
+    const outcome = await run(exporter, records(8));
+    expect(outcome).toMatchObject({ status: "ok", shipped: 7, rejected: 1 });
+    expect(deadLetters()).toEqual([
+      expect.objectContaining({
+        reason: "cannot be encoded for memory: Maximum call stack size exceeded",
+        entry: expect.objectContaining({ message: "m3........" }),
+      }),
+    ]);
+  });
+
   it("splits a batch on 413 and dead-letters a single entry the destination still refuses", async () => {
     const exporter = new MemoryExporter("mem", limits({ maxEntries: 8 }), (entries) => {
       if (entries.some((e) => e.payload.startsWith("m5")) && entries.length > 1) throw httpError(413);
