@@ -4,10 +4,22 @@ import { glob } from "tinyglobby";
 import { isAfter, type Cursor } from "../core/cursor";
 import { checkEntry, namespaceMatches, type LogRecord, type RecordFilter } from "../core/log-record";
 import { levelRank } from "../core/levels";
+import { fromEpochMs, toEpochMs, toIso } from "../core/timestamp";
 import type { FileSource as FileSourceConfig } from "../../generated/config";
 import type { Drift } from "../../generated/report";
 import { readLines, type Line } from "./line-reader";
 import type { InvalidLine, ReadOptions, ReadRange, Source, SourceBatch } from "./source";
+
+/**
+ * A line whose timestamp is further than this beyond the range's end is counted as invalid instead of holding
+ * the file back: a line only slightly ahead waits for the clock (it is shipped by a later run), but one bogus
+ * timestamp (a year 9999, a wrong time zone in one line) would otherwise keep every line after it from shipping
+ * until that time, with nothing reported.
+ */
+export const IMPLAUSIBLE_FUTURE_MS = 3_600_000;
+
+/** The first millisecond after the latest timestamp a sortable timestamp can hold. */
+const LAST_MS = Date.UTC(10000, 0, 1);
 
 /** Default longest line; longer lines are counted as invalid. */
 export const DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
@@ -176,7 +188,12 @@ class FileReader {
     const f: RecordFilter = range.filter;
     this.minRank = f.minLevelRank;
     this.namespace = f.namespace;
+    const limit = toEpochMs(range.to) + IMPLAUSIBLE_FUTURE_MS;
+    this.implausibleAfter = limit < LAST_MS ? fromEpochMs(limit) : "9999-12-31T23:59:59.999999999Z";
   }
+
+  /** Timestamps after this are implausible (see {@link IMPLAUSIBLE_FUTURE_MS}). */
+  private readonly implausibleAfter: string;
 
   /** Starts at the cursor's line (which is then skipped as not after the cursor) instead of the file start. */
   seek(offset: number, cursor: Cursor): void {
@@ -280,6 +297,13 @@ class FileReader {
     const c = checkEntry(value);
     if (!c.ok) {
       this.bad(offset, c.reason);
+      return true;
+    }
+    if (c.ts > this.implausibleAfter) {
+      this.bad(
+        offset,
+        `\`timestamp\` ${toIso(c.ts)} is more than ${IMPLAUSIBLE_FUTURE_MS / 3_600_000} hour after the end of the range (${toIso(this.range.to)}); a clock or time-zone error?`,
+      );
       return true;
     }
     const pos = c.ts > this.lastPos ? c.ts : this.lastPos;

@@ -176,6 +176,22 @@ describe("FileSource", () => {
     expect((await readAll(source, { after: last(records.slice(0, 2)) })).invalid).toBe(1);
   });
 
+  it("counts a line more than an hour past the range's end as invalid instead of holding back the lines after it", async () => {
+    const lines = entries(6, T0);
+    lines[2] = { ...lines[2], timestamp: "9999-12-31T23:59:59Z" }; // a bogus clock
+    lines[4] = { ...lines[4], timestamp: new Date(T0 + 4 + 30 * 60_000).toISOString() }; // 30 minutes ahead
+    writeJsonl(join(dir, "a.jsonl"), lines);
+    const source = new FileSource({ type: "file", path: "*.jsonl" }, dir);
+    const to = fromEpochMs(T0 + 10);
+    const { records, invalid, bad } = await readAll(source, { to });
+    // the bogus line is invalid and the lines after it flow; the line 30 minutes ahead waits (and the file with it)
+    expect(seq(records)).toEqual([0, 1, 3]);
+    expect(invalid).toBe(1);
+    expect(bad[0]?.reason).toMatch(/9999-12-31T23:59:59.000Z is more than 1 hour after the end of the range/);
+    const later = await readAll(source, { after: last(records), to: fromEpochMs(T0 + 40 * 60_000) });
+    expect(seq(later.records)).toEqual([4, 5]);
+  });
+
   it("skips a 10 MB line with bounded memory", async () => {
     const file = join(dir, "a.jsonl");
     writeFileSync(
