@@ -23,6 +23,6 @@ export async function createSource(config: SourceConfig, context: SourceContext)
     case "kestra":
       return (await import("./kestra-source.js")).createKestraSource(config, context);
     case "cloudwatch":
-      throw new Error(`the ${config.type} source is not available in this build`);
+      return (await import("./cloudwatch-source.js")).createCloudWatchSource(config, context);
   }
 }
