@@ -1,9 +1,9 @@
+import { hash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Drift } from "../../generated/report";
 import type { KestraSource as KestraSourceConfig } from "../../generated/config";
 import { hasTemplate, walkStrings } from "../config/template";
 import { describeError, LogShipperError } from "../core/errors";
-import { stableHash } from "../core/hash";
 import { LEVELS, levelRank } from "../core/levels";
 import { checkEntry, type LogEntry, type LogRecord } from "../core/log-record";
 import { toEpochMs } from "../core/timestamp";
@@ -52,7 +52,7 @@ interface SearchPage {
  * equal timestamps across page boundaries neither lose nor repeat a record.
  *
  * The key of a record is the entry's `id` when the server returns one, else a stable hash of the entry's content
- * (`h:` + 16 hex digits of SHA-256 of its canonical JSON).
+ * (see {@link contentKey}).
  *
  * Query: `filters[namespace][PREFIX]`, `filters[level][EQUALS]` (a minimum level), `filters[startDate]
  * [GREATER_THAN_OR_EQUAL_TO]` and `filters[endDate][LESS_THAN_OR_EQUAL_TO]` (on the log timestamp), plus the
@@ -228,7 +228,7 @@ export class KestraApiSource implements Source {
       return undefined;
     }
     const entry: LogEntry = c.entry;
-    const key = typeof entry.id === "string" && entry.id !== "" ? entry.id : `h:${stableHash(entry)}`;
+    const key = typeof entry.id === "string" && entry.id !== "" ? entry.id : contentKey(entry, c.ts);
     return { ts: c.ts, pos: c.ts, key, level: c.level, entry };
   }
 
@@ -363,6 +363,36 @@ export class KestraApiSource implements Source {
       retryable,
     });
   }
+}
+
+/** The fields of Kestra's LogEntry that identify a log (the timestamp is taken normalized). */
+const IDENTITY_FIELDS = [
+  "tenantId",
+  "namespace",
+  "flowId",
+  "taskId",
+  "executionId",
+  "taskRunId",
+  "attemptNumber",
+  "triggerId",
+  "level",
+  "thread",
+  "message",
+  "executionKind",
+] as const;
+
+/**
+ * The key of an entry without an `id`: `h:` and 16 hex digits of the SHA-256 of its normalized timestamp and its
+ * LogEntry fields (other fields are left out, so a server that adds one does not change the keys). Two entries
+ * equal in all of these are the same log to log-shipper and are shipped once.
+ */
+export function contentKey(entry: LogEntry, ts: string): string {
+  let text = ts;
+  for (const f of IDENTITY_FIELDS) {
+    const v = entry[f];
+    text += `\u0000${v === undefined || v === null ? "\u0001" : String(v)}`;
+  }
+  return `h:${hash("sha256", text, "hex").slice(0, 16)}`;
 }
 
 function levelNameOf(rank: number): string {

@@ -49,8 +49,8 @@ const floorMs = (ts: string): number => toEpochMs(ts);
  *    and at first spans the whole range.
  * 2. A window is scanned completely into memory, deduplicated by (pos, key), sorted, then emitted in batches.
  * 3. When a window holds more than `maxRecords` (by the store's total, or by counting), it is narrowed (to the
- *    share the total suggests, else halved) and scanned again; after a window that was less than half full, the
- *    next one is twice as wide.
+ *    share the total suggests, else to where 70% of `maxRecords` were found; at least halved) and scanned again;
+ *    after a window that was at most a quarter full, the next one is twice as wide.
  * 4. When one millisecond alone holds more than `maxRecords`, it is read in repeated bounded passes: each pass
  *    scans the whole millisecond and keeps only the `maxRecords` smallest records after the last one emitted (a
  *    bounded max-heap), so memory stays bounded at the cost of reading that millisecond once per `maxRecords`.
@@ -103,10 +103,7 @@ export async function* readWindows(
     if (overflow) {
       const span = end - from + 1;
       if (span > 1) {
-        width =
-          total !== undefined && total > 0
-            ? Math.max(1, Math.min(Math.floor(span / 2), Math.floor((span * max * 0.8) / total)))
-            : Math.max(1, Math.floor(span / 2));
+        width = Math.max(1, Math.min(Math.floor(span / 2), narrowed(span, total, found, from, max)));
         continue;
       }
       // one millisecond holds more than `max` records
@@ -139,9 +136,27 @@ export async function* readWindows(
       }
     }
     from = end + 1;
-    if (sorted.length * 2 <= max) width = Math.min(width * 2, Math.max(1, endMs - from + 1));
+    if (sorted.length * 4 <= max) width = Math.min(width * 2, Math.max(1, endMs - from + 1));
   }
   if (out.length > 0 || invalid > 0) yield { records: out, invalid };
+}
+
+/**
+ * The width of the next try after a window overflowed: from the store's total when it gave one (aiming at 80% of
+ * `max`), else up to the millisecond below which 70% of `max` records were already found (there are at least that
+ * many, whatever order the store returned them in).
+ */
+function narrowed(
+  span: number,
+  total: number | undefined,
+  found: Map<string, LogRecord>,
+  from: number,
+  max: number,
+): number {
+  if (total !== undefined && total > 0) return Math.floor((span * max * 0.8) / total);
+  const ms = [...found.values()].map((r) => floorMs(r.pos)).sort((a, b) => a - b);
+  const k = Math.min(ms.length - 1, Math.floor(max * 0.7));
+  return k >= 0 ? (ms[k] as number) - from + 1 : Math.floor(span / 2);
 }
 
 /** Reads one overfull millisecond in bounded passes (see {@link readWindows}, step 4). */
