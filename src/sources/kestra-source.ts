@@ -19,8 +19,11 @@ import { readWindows, type ScanSink, type WindowScanner } from "./windowed-read"
 
 /** Results per page unless `pageSize` says otherwise. */
 export const DEFAULT_PAGE_SIZE = 500;
-/** Records held at once (one time window): the memory bound of a read. */
-export const DEFAULT_MAX_WINDOW_RECORDS = 10_000;
+/**
+ * Records held at once (one time window): the memory bound of a read. Half of Elasticsearch's default
+ * `index.max_result_window` (10,000), which caps offset paging on Kestra's Elasticsearch-backed repository.
+ */
+export const DEFAULT_MAX_WINDOW_RECORDS = 5_000;
 const MAX_ATTEMPTS = 6;
 const MAX_RETRY_AFTER_MS = 60_000;
 
