@@ -2,13 +2,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { CloudWatchLogsClient, FilteredLogEvent } from "@aws-sdk/client-cloudwatch-logs";
 import type { Drift } from "../../generated/report";
 import type { CloudWatchSource as CloudWatchSourceConfig } from "../../generated/config";
-import { hasTemplate, walkStrings } from "../config/template";
 import { describeError, LogShipperError } from "../core/errors";
 import { normalizeLevel, type Level } from "../core/levels";
 import { checkEntry, type LogEntry, type LogRecord } from "../core/log-record";
 import { fromEpochMs, normalizeTimestamp, toIso } from "../core/timestamp";
 import { redact } from "../secrets/redaction";
-import { renderSecrets } from "../secrets/render-secrets";
+import { renderSecretsIfAny } from "../secrets/render-secrets";
 import { awsClientConfig, awsErrorInfo } from "../shipping/aws-client";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "../shipping/backoff";
 import { SourceError } from "./errors";
@@ -330,18 +329,7 @@ export async function createCloudWatchSource(
   context: SourceContext,
   options: CloudWatchSourceOptions = {},
 ): Promise<CloudWatchLogsSource> {
-  let resolved = config;
-  let templated = false;
-  walkStrings(config, (s) => (templated ||= hasTemplate(s)));
-  if (templated) {
-    if (context.secrets === undefined) {
-      throw new LogShipperError(
-        "SECRET_UNRESOLVABLE",
-        "the cloudwatch source's config uses {{ secret(...) }} but no secret resolver is available here",
-      );
-    }
-    resolved = await renderSecrets(config, context.secrets);
-  }
+  const resolved = await renderSecretsIfAny(config, context.secrets, "the cloudwatch source's config");
   if ((resolved.logGroupNames === undefined) === (resolved.logGroupNamePrefix === undefined)) {
     throw new LogShipperError(
       "CONFIG_INVALID",

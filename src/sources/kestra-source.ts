@@ -2,13 +2,12 @@ import { hash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Drift } from "../../generated/report";
 import type { KestraSource as KestraSourceConfig } from "../../generated/config";
-import { hasTemplate, walkStrings } from "../config/template";
 import { describeError, LogShipperError } from "../core/errors";
 import { LEVELS, levelRank } from "../core/levels";
 import { checkEntry, type LogEntry, type LogRecord } from "../core/log-record";
 import { toEpochMs } from "../core/timestamp";
 import { registerSecretValue, redact } from "../secrets/redaction";
-import { renderSecrets } from "../secrets/render-secrets";
+import { renderSecretsIfAny } from "../secrets/render-secrets";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "../shipping/backoff";
 import { HttpTransport, retryAfterMs, vendorMessage, type HttpResponse } from "../shipping/http-transport";
 import { DeliveryError } from "../exporters/errors";
@@ -412,18 +411,7 @@ export async function createKestraSource(
   context: SourceContext,
   options: KestraSourceOptions = {},
 ): Promise<KestraApiSource> {
-  let resolved = config;
-  let templated = false;
-  walkStrings(config, (s) => (templated ||= hasTemplate(s)));
-  if (templated) {
-    if (context.secrets === undefined) {
-      throw new LogShipperError(
-        "SECRET_UNRESOLVABLE",
-        "the kestra source's config uses {{ secret(...) }} but no secret resolver is available here",
-      );
-    }
-    resolved = await renderSecrets(config, context.secrets);
-  }
+  const resolved = await renderSecretsIfAny(config, context.secrets, "the kestra source's config");
   const url = resolved.url ?? context.env.KESTRA_URL;
   if (url === undefined || url === "") {
     throw new LogShipperError(
