@@ -72,6 +72,21 @@ export async function* readWindows(
   let width = endMs - from + 1;
   let out: LogRecord[] = [];
   let invalid = 0;
+  /** Adds records to the batch, yielding each full batch. */
+  function* emit(records: Iterable<LogRecord>): Generator<SourceBatch> {
+    for (const r of records) {
+      out.push(r);
+      if (out.length >= options.batchSize) {
+        yield { records: out, invalid };
+        out = [];
+        invalid = 0;
+      }
+    }
+  }
+  const countInvalid = (lines: InvalidLine[]): void => {
+    for (const line of lines) options.onInvalid?.(line);
+    invalid += lines.length;
+  };
 
   while (from <= endMs) {
     if (options.signal?.aborted) return;
@@ -107,34 +122,18 @@ export async function* readWindows(
         continue;
       }
       // one millisecond holds more than `max` records
-      for (const line of bad) options.onInvalid?.(line);
-      invalid += bad.length;
+      countInvalid(bad);
       for await (const records of selectionPasses(scanner, from, wanted, after, max, options.signal)) {
-        for (const r of records) {
-          out.push(r);
-          if (out.length >= options.batchSize) {
-            yield { records: out, invalid };
-            out = [];
-            invalid = 0;
-          }
-        }
+        yield* emit(records);
       }
       from = end + 1;
       width = 1;
       continue;
     }
-    for (const line of bad) options.onInvalid?.(line);
-    invalid += bad.length;
+    countInvalid(bad);
     const sorted = [...found.values()].sort(compareRecords);
     found.clear();
-    for (const r of sorted) {
-      out.push(r);
-      if (out.length >= options.batchSize) {
-        yield { records: out, invalid };
-        out = [];
-        invalid = 0;
-      }
-    }
+    yield* emit(sorted);
     from = end + 1;
     if (sorted.length * 4 <= max) width = Math.min(width * 2, Math.max(1, endMs - from + 1));
   }
