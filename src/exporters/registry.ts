@@ -77,7 +77,8 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
       futureMs: 2 * HOUR,
       description: "CloudWatch Logs accepts events from 14 days in the past to 2 hours in the future",
     },
-    create: unavailable("CloudWatch Logs"),
+    create: async (c) =>
+      (await import("./cloudwatch.js")).createCloudWatchExporter(c as ExporterContext<never>),
   },
   opentelemetry: {
     destination: "OpenTelemetry",
