@@ -48,7 +48,8 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
   },
   elasticsearch: {
     destination: "Elasticsearch",
-    create: unavailable("Elasticsearch"),
+    create: async (c) =>
+      (await import("./elasticsearch.js")).createElasticsearchExporter(c as ExporterContext<never>),
   },
   newrelic: {
     destination: "New Relic",
