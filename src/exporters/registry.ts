@@ -64,7 +64,8 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
       description:
         "Azure Monitor replaces TimeGenerated outside 2 days back to 1 day ahead with the receive time",
     },
-    create: unavailable("Azure Monitor"),
+    create: async (c) =>
+      (await import("./azure-monitor.js")).createAzureMonitorExporter(c as ExporterContext<never>),
   },
   "gcp-logging": {
     destination: "Google Cloud Logging",
