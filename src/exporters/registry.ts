@@ -70,7 +70,8 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
   "gcp-logging": {
     destination: "Google Cloud Logging",
     window: { futureMs: DAY, description: "Cloud Logging rejects entries more than 1 day in the future" },
-    create: unavailable("Google Cloud Logging"),
+    create: async (c) =>
+      (await import("./gcp-logging.js")).createGcpLoggingExporter(c as ExporterContext<never>),
   },
   cloudwatch: {
     destination: "CloudWatch Logs",
