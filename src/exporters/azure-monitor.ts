@@ -128,7 +128,7 @@ export class AzureMonitorExporter implements Exporter<string> {
       raw !== undefined &&
       raw.length <= SAFE_RAW_LENGTH &&
       raw.charCodeAt(0) === 123 /* { */ &&
-      !raw.includes('"TimeGenerated"')
+      !("TimeGenerated" in record.entry)
     ) {
       const payload = `{"TimeGenerated":"${tg}",${raw.slice(1)}`;
       return { record, payload, bytes: Buffer.byteLength(payload, "utf8") };

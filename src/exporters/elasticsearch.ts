@@ -1,6 +1,5 @@
 import type { ElasticsearchExporter as ElasticsearchConfig } from "../../generated/config";
 import type { LogRecord } from "../core/log-record";
-import { toIso } from "../core/timestamp";
 import { redact, registerSecretValue } from "../secrets/redaction";
 import { HttpTransport, responseError, type HttpResponse } from "../shipping/http-transport";
 import { DeliveryError } from "./errors";
@@ -44,19 +43,28 @@ interface BulkItem {
   error?: { type?: string; reason?: string; caused_by?: { type?: string; reason?: string } } | string;
 }
 
+/** A source key that can be written into a JSON string as it is, and is short enough for an `_id`. */
+const PLAIN_KEY = /^[\x20\x21\x23-\x5b\x5d-\x7e]{1,200}$/;
+
 /**
- * The document id of a record: its timestamp (so that ids of one period sort together, which keeps Lucene's id
- * lookups local, as Elastic's own serverless forwarder does) and a SHA-256 digest of its source key and JSON
- * text. A re-sent record gets the same id, so `create` answers 409 instead of writing a duplicate; records that
- * share a timestamp get different ids (Kestra's exporter used the timestamp alone, and ties overwrote each other).
+ * The document id of a record: its timestamp and its position in the source, `<ts>|<key>` (for a file,
+ * `2026-11-24T10:00:00.123456789Z|logs/kestra.jsonl@000000000004096`). A position names one record for good
+ * (cursors rely on it), so a re-sent record gets the same id and `create` answers 409 instead of writing a
+ * duplicate, while records that share a timestamp get different ids (Kestra's exporter used the timestamp alone,
+ * and ties overwrote each other). The timestamp first keeps ids of one period together, which keeps Lucene's id
+ * lookups local. A key that is long or needs JSON escaping is replaced by a SHA-256 digest of key and text.
+ * Computing it costs no hashing in the common case.
  */
 export function documentId(record: LogRecord): string {
-  return `${record.ts}-${recordDigest(record)}`;
+  return PLAIN_KEY.test(record.key) ? `${record.ts}|${record.key}` : `${record.ts}#${recordDigest(record)}`;
 }
+
+/** Bytes of `{"@timestamp":"<30-character timestamp>"` plus the newline after the document. */
+const STAMP_BYTES = 15 + 30 + 1 + 1;
 
 /**
  * Elasticsearch and OpenSearch `_bulk`: one `create` action per record with a deterministic `_id`, NDJSON,
- * gzip. The document is the Kestra entry as read, plus `@timestamp` at full precision. Per-item results are
+ * gzip. The document is the Kestra entry as read, plus `@timestamp` at full precision (nine digits). Per-item results are
  * read: 409 (already indexed) counts as delivered, 429 and 5xx items are sent again, other item errors go to the
  * dead-letter, and 401/403/404 items (a credential, privilege or missing-index problem) fail the exporter.
  * Several `hosts` are used round-robin; a node that refuses connections is skipped for 30 s.
@@ -70,6 +78,7 @@ export class ElasticsearchExporter implements Exporter<string> {
   private next = 0;
   private readonly headers: Record<string, string>;
   private readonly actionPrefix: string;
+  private readonly actionPrefixBytes: number;
   private readonly transport: HttpTransport;
   private readonly clock: () => number;
 
@@ -127,6 +136,7 @@ export class ElasticsearchExporter implements Exporter<string> {
     }
     this.headers = headers;
     this.actionPrefix = `{"create":{"_index":${JSON.stringify(config.indexName)},"_id":"`;
+    this.actionPrefixBytes = Buffer.byteLength(this.actionPrefix, "utf8");
     this.limits = { maxEntries: options.chunk, maxBytes: MAX_BULK_BYTES };
     this.transport = new HttpTransport(
       transportOptions(
@@ -144,30 +154,50 @@ export class ElasticsearchExporter implements Exporter<string> {
   }
 
   /**
-   * The action line and the document. With the record's raw JSON at hand the document is spliced, not
-   * re-serialized: `{"@timestamp":"…",` followed by the raw text after its `{`.
+   * The document as JSON, without `@timestamp`: the record's raw text when it has one (nothing is parsed or
+   * re-serialized), else the entry serialized. `send` writes the action line and `{"@timestamp":"…",` in front
+   * of it straight into the request buffer; `bytes` is computed without building that text.
    */
   encode(record: LogRecord): Encoded<string> {
-    const stamp = toIso(record.ts);
     const raw = record.raw;
     let source: string;
-    if (raw !== undefined && raw.charCodeAt(0) === 123 /* { */ && !raw.includes('"@timestamp"')) {
-      source = `{"@timestamp":"${stamp}",${raw.slice(1)}`;
+    if (raw !== undefined && raw.charCodeAt(0) === 123 /* { */ && !("@timestamp" in record.entry)) {
+      source = raw;
     } else {
-      const doc: Record<string, unknown> = { "@timestamp": stamp, ...record.entry };
-      doc["@timestamp"] = stamp;
-      source = JSON.stringify(doc);
+      const { "@timestamp": _ignored, ...rest } = record.entry;
+      source = JSON.stringify(rest);
     }
-    const payload = `${this.actionPrefix}${documentId(record)}"}}\n${source}\n`;
-    return { record, payload, bytes: Buffer.byteLength(payload, "utf8") };
+    const idBytes = PLAIN_KEY.test(record.key) ? 31 + record.key.length : 53;
+    const bytes = this.actionPrefixBytes + idBytes + 4 + STAMP_BYTES + Buffer.byteLength(source, "utf8");
+    return { record, payload: source, bytes };
   }
 
   async send(entries: ReadonlyArray<Encoded<string>>, _context?: SendContext): Promise<SendResult> {
-    let body = "";
-    for (const e of entries) body += e.payload;
-    const res = await this.post(await gzip(body));
+    const res = await this.post(await gzip(this.body(entries)));
     if (res.status >= 200 && res.status < 300) return this.items(res, entries.length);
     throw responseError(res, this.target(), { retryable: RETRYABLE_STATUSES });
+  }
+
+  /** The NDJSON body: for each entry, `{"create":{"_index":…,"_id":…}}` and the document with `@timestamp`. */
+  body(entries: ReadonlyArray<Encoded<string>>): Buffer {
+    let total = 0;
+    for (const e of entries) total += e.bytes;
+    const buf = Buffer.allocUnsafe(total);
+    let o = 0;
+    for (const e of entries) {
+      const r = e.record;
+      o += buf.write(this.actionPrefix, o, "utf8");
+      o += buf.write(documentId(r), o, "latin1");
+      o += buf.write('"}}\n{"@timestamp":"', o, "latin1");
+      o += buf.write(r.ts, o, "latin1");
+      o += buf.write('"', o, "latin1");
+      const start = o;
+      o += buf.write(e.payload, o, "utf8");
+      buf[start] = 0x2c; // the document's `{` becomes the `,` after @timestamp
+      buf[o++] = 0x0a;
+    }
+    if (o !== total) throw new Error(`internal error: bulk body is ${o} bytes, expected ${total}`);
+    return buf;
   }
 
   async close(): Promise<void> {

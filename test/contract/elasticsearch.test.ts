@@ -145,46 +145,62 @@ describe("Elasticsearch _bulk: request shape", () => {
     // the document is the entry, every field kept, plus @timestamp at full precision
     expect(req.lines[1]).toEqual({ "@timestamp": "2026-11-24T10:00:00.123456789Z", ...entries[0] });
     expect(req.lines[3]).toEqual({ "@timestamp": "2026-11-24T10:00:00.123456789Z", ...entries[1] });
-    expect(req.lines[5]).toEqual({ "@timestamp": "2026-11-24T09:00:00.000Z", ...entries[2] });
+    expect(req.lines[5]).toEqual({ "@timestamp": "2026-11-24T09:00:00.000000000Z", ...entries[2] });
     expect((req.lines[1] as { message: string }).message).toBe("line one\nline two\n\tindented");
     expect((req.lines[3] as { message: string }).message).toBe("Größe: 10 µs — 日本語 ✓ 🚀");
   });
 
-  it("counts bytes as sent (UTF-8, action and document lines with their newlines)", () => {
-    const e = exporter();
-    const r = record(entry({ message: "日本語 🚀" }));
-    const enc = e.encode(r) as Encoded<string>;
-    expect(enc.bytes).toBe(Buffer.byteLength(enc.payload, "utf8"));
-    expect(enc.payload.endsWith("\n")).toBe(true);
-    expect(enc.payload.split("\n")).toHaveLength(3);
+  it("counts bytes exactly as sent (UTF-8, action and document lines with their newlines)", () => {
+    const e = exporter({ indexName: "kestra-logs-ü" });
+    const records = [
+      record(entry({ message: "日本語 🚀" })),
+      record(entry({ message: "plain" }), 'weird "key" \\ with escapes'),
+      record(entry({ message: "long key" }), `logs/${"d/".repeat(150)}a.jsonl@000000000000000`),
+      { ...record(entry({ message: "no raw" })), raw: undefined },
+    ];
+    const enc = records.map((r) => e.encode(r) as Encoded<string>);
+    for (const x of enc) {
+      const body = e.body([x]);
+      expect(body.length).toBe(x.bytes);
+      const [action, doc] = ndjson(body.toString("utf8")) as [
+        { create: { _id: string } },
+        { message: string },
+      ];
+      expect(action.create._id).toBe(documentId(x.record));
+      expect(doc.message).toBe(x.record.entry.message);
+    }
+    expect(e.body(enc).length).toBe(enc.reduce((n, x) => n + x.bytes, 0));
     expect(e.limits).toEqual({ maxEntries: 1000, maxBytes: MAX_BULK_BYTES });
   });
 
   it("re-serializes when the record has no raw text or already has an @timestamp field", () => {
     const e = exporter();
     const withStamp = entry({ "@timestamp": "bogus" });
-    const a = e.encode(record(withStamp)) as Encoded<string>;
-    const docA = JSON.parse(a.payload.split("\n")[1]!) as Record<string, unknown>;
+    const [, docA] = ndjson(e.body([e.encode(record(withStamp)) as Encoded<string>]).toString()) as [
+      unknown,
+      Record<string, unknown>,
+    ];
     expect(docA["@timestamp"]).toBe("2026-11-24T10:00:00.123456789Z");
+    expect(docA.message).toBe(withStamp.message);
     const plain = entry();
     const r = { ...record(plain), raw: undefined };
-    const b = e.encode(r) as Encoded<string>;
-    expect(JSON.parse(b.payload.split("\n")[1]!)).toEqual({
-      "@timestamp": "2026-11-24T10:00:00.123456789Z",
-      ...plain,
-    });
+    const [, docB] = ndjson(e.body([e.encode(r) as Encoded<string>]).toString());
+    expect(docB).toEqual({ "@timestamp": "2026-11-24T10:00:00.123456789Z", ...plain });
   });
 
   it("gives a record the same id every time it is read, and a different id to a different record", () => {
     const e1 = entry();
     const a = record(e1, "logs/a.jsonl@000000000000000");
     const again = record(JSON.parse(JSON.stringify(e1)) as typeof e1, "logs/a.jsonl@000000000000000");
-    const elsewhere = record(e1, "logs/a.jsonl@000000000000400");
-    const changed = record(entry({ message: "other" }), "logs/a.jsonl@000000000000000");
+    const tie = record(entry({ message: "same timestamp" }), "logs/a.jsonl@000000000000400");
     expect(documentId(a)).toBe(documentId(again));
-    expect(documentId(a)).not.toBe(documentId(elsewhere));
-    expect(documentId(a)).not.toBe(documentId(changed));
-    expect(documentId(a)).toMatch(/^2026-11-24T10:00:00\.123456789Z-[A-Za-z0-9_-]{22}$/);
+    expect(documentId(a)).toBe("2026-11-24T10:00:00.123456789Z|logs/a.jsonl@000000000000000");
+    expect(documentId(a)).not.toBe(documentId(tie));
+    // a key that needs escaping (or is long) is replaced by a digest of key and text
+    const odd = record(e1, 'C:\\logs\\"a".jsonl@0');
+    expect(documentId(odd)).toMatch(/^2026-11-24T10:00:00\.123456789Z#[A-Za-z0-9_-]{22}$/);
+    expect(documentId(odd)).toBe(documentId(record(e1, 'C:\\logs\\"a".jsonl@0')));
+    expect(documentId(odd)).not.toBe(documentId(record(entry({ message: "x" }), 'C:\\logs\\"a".jsonl@0')));
   });
 
   it("uses basic auth and rejects contradictory or malformed connection settings", async () => {
