@@ -2,22 +2,18 @@ import { randomUUID } from "node:crypto";
 import type { AzureMonitorExporter as AzureMonitorConfig } from "../../generated/config";
 import type { LogRecord } from "../core/log-record";
 import { registerSecretValue } from "../secrets/redaction";
-import { HttpTransport, responseError, retryAfterMs } from "../shipping/http-transport";
+import { HttpTransport, responseError } from "../shipping/http-transport";
 import type { Encoded, Exporter, ExporterLimits, SendContext, SendResult, TimeWindow } from "./exporter";
-import { DeliveryError } from "./errors";
 import {
   DEFAULT_HTTP_CONCURRENCY,
   exporterConfigError,
   gzip,
-  hostOf,
-  parseTokenResponse,
+  requestToken,
   RETRYABLE_STATUSES,
   TokenCache,
-  tokenError,
   transportOptions,
   trimBase,
   truncateMessage,
-  type AccessToken,
 } from "./http-support";
 import { destinationOf, type ExporterContext } from "./registry";
 
@@ -108,17 +104,15 @@ export class AzureMonitorExporter implements Exporter<string> {
         options.concurrency,
       ),
     );
-    this.tokens = new TokenCache(() => this.fetchToken(), this.clock);
+    this.tokens = new TokenCache(
+      () => requestToken(this.transport, this.tokenUrl, this.form, this.target, this.clock),
+      this.clock,
+    );
   }
 
   /** Fetches the first token, so that wrong credentials fail the exporter before any record is read. */
   async open(): Promise<void> {
-    try {
-      await this.tokens.get();
-    } catch (err) {
-      // a transient failure is retried by the first send
-      if (!(err instanceof DeliveryError) || !err.retryable) throw err;
-    }
+    await this.tokens.warm();
   }
 
   encode(record: LogRecord): Encoded<string> {
@@ -159,9 +153,8 @@ export class AzureMonitorExporter implements Exporter<string> {
     for (let i = 0; i < entries.length; i++)
       json += (i > 0 ? "," : "") + (entries[i] as Encoded<string>).payload;
     const body = await gzip(`${json}]`);
-    for (let attempt = 1; ; attempt++) {
-      const token = await this.tokens.get();
-      const res = await this.transport.request("POST", this.url, {
+    const res = await this.tokens.authorized((token) =>
+      this.transport.request("POST", this.url, {
         headers: {
           authorization: `Bearer ${token}`,
           "content-type": "application/json",
@@ -169,34 +162,18 @@ export class AzureMonitorExporter implements Exporter<string> {
           "x-ms-client-request-id": randomUUID(),
         },
         body,
-      });
-      if (res.status >= 200 && res.status < 300) return {};
-      if (res.status === 401 && attempt === 1) {
-        // expired or revoked early: one fresh token, then give up
-        this.tokens.invalidate(token);
-        continue;
-      }
-      throw responseError(
-        res,
-        { exporterId: this.id, destination: this.destination },
-        {
-          retryable: RETRYABLE_STATUSES,
-        },
-      );
-    }
+      }),
+    );
+    if (res.status >= 200 && res.status < 300) return {};
+    throw responseError(res, this.target, { retryable: RETRYABLE_STATUSES });
   }
 
   async close(): Promise<void> {
     this.transport.close();
   }
 
-  private async fetchToken(): Promise<AccessToken> {
-    const target = { exporterId: this.id, destination: this.destination };
-    const res = await this.transport.request("POST", this.tokenUrl, { form: this.form });
-    if (res.status !== 200) throw tokenError(res, target, hostOf(this.tokenUrl), retryAfterMs(res.headers));
-    const token = parseTokenResponse(res, target, hostOf(this.tokenUrl), this.clock());
-    registerSecretValue(token.value);
-    return token;
+  private get target(): { exporterId: string; destination: string } {
+    return { exporterId: this.id, destination: this.destination };
   }
 }
 

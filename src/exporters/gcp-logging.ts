@@ -5,7 +5,7 @@ import type { Level } from "../core/levels";
 import type { LogRecord } from "../core/log-record";
 import { toIso } from "../core/timestamp";
 import { redact, registerSecretValue } from "../secrets/redaction";
-import { HttpTransport, responseError, retryAfterMs } from "../shipping/http-transport";
+import { HttpTransport, responseError } from "../shipping/http-transport";
 import { DeliveryError } from "./errors";
 import type {
   EncodeRejection,
@@ -19,12 +19,10 @@ import type {
 import {
   DEFAULT_HTTP_CONCURRENCY,
   exporterConfigError,
-  hostOf,
-  parseTokenResponse,
   recordDigest,
+  requestToken,
   RETRYABLE_STATUSES,
   TokenCache,
-  tokenError,
   transportOptions,
   trimBase,
   truncateMessage,
@@ -225,11 +223,7 @@ export class GcpLoggingExporter implements Exporter<string> {
 
   /** Fetches the first token, so that a refused key fails the exporter before any record is read. */
   async open(): Promise<void> {
-    try {
-      await this.tokens.get();
-    } catch (err) {
-      if (!(err instanceof DeliveryError) || !err.retryable) throw err;
-    }
+    await this.tokens.warm();
   }
 
   encode(record: LogRecord): Encoded<string> | EncodeRejection {
@@ -264,22 +258,21 @@ export class GcpLoggingExporter implements Exporter<string> {
     for (let i = 0; i < entries.length; i++)
       body += (i > 0 ? "," : "") + (entries[i] as Encoded<string>).payload;
     body += "]}";
-    const target = { exporterId: this.id, destination: this.destination };
-    for (let attempt = 1; ; attempt++) {
-      const token = await this.tokens.get();
-      const res = await this.transport.request("POST", this.url, {
+    const res = await this.tokens.authorized((token) =>
+      this.transport.request("POST", this.url, {
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json; charset=utf-8" },
         body,
-      });
-      if (res.status >= 200 && res.status < 300) return {};
-      if (res.status === 401 && attempt === 1) {
-        this.tokens.invalidate(token);
-        continue;
-      }
-      const partial = partialErrors(res.body);
-      if (partial !== undefined) return this.partial(partial, entries.length, res.status);
-      throw responseError(res, target, { retryable: RETRYABLE_STATUSES });
-    }
+      }),
+    );
+    if (res.status >= 200 && res.status < 300) return {};
+    const partial = partialErrors(res.body);
+    if (partial !== undefined && [...partial.keys()].some((i) => i < entries.length))
+      return this.partial(partial, entries.length, res.status);
+    throw responseError(
+      res,
+      { exporterId: this.id, destination: this.destination },
+      { retryable: RETRYABLE_STATUSES },
+    );
   }
 
   async close(): Promise<void> {
@@ -313,8 +306,7 @@ export class GcpLoggingExporter implements Exporter<string> {
   }
 
   /** Signs a JWT with the service account's key and exchanges it for an access token. */
-  private async fetchToken(): Promise<AccessToken> {
-    const target = { exporterId: this.id, destination: this.destination };
+  private fetchToken(): Promise<AccessToken> {
     const now = Math.floor(this.clock() / 1000);
     const header = {
       alg: "RS256",
@@ -330,16 +322,13 @@ export class GcpLoggingExporter implements Exporter<string> {
     };
     const unsigned = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
     const signature = sign("RSA-SHA256", Buffer.from(unsigned), this.privateKey).toString("base64url");
-    const res = await this.transport.request("POST", this.tokenUri, {
-      form: {
-        grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
-        assertion: `${unsigned}.${signature}`,
-      },
-    });
-    if (res.status !== 200) throw tokenError(res, target, hostOf(this.tokenUri), retryAfterMs(res.headers));
-    const token = parseTokenResponse(res, target, hostOf(this.tokenUri), this.clock());
-    registerSecretValue(token.value);
-    return token;
+    return requestToken(
+      this.transport,
+      this.tokenUri,
+      { grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: `${unsigned}.${signature}` },
+      { exporterId: this.id, destination: this.destination },
+      this.clock,
+    );
   }
 }
 

@@ -5,8 +5,13 @@ import type { HttpOptions } from "../../generated/config";
 import { ConfigError } from "../config/errors";
 import { durationMs } from "../core/duration";
 import type { LogRecord } from "../core/log-record";
-import { redact } from "../secrets/redaction";
-import type { HttpResponse, HttpTransportOptions } from "../shipping/http-transport";
+import { redact, registerSecretValue } from "../secrets/redaction";
+import {
+  retryAfterMs,
+  type HttpResponse,
+  type HttpTransport,
+  type HttpTransportOptions,
+} from "../shipping/http-transport";
 import { DeliveryError } from "./errors";
 
 /**
@@ -160,17 +165,55 @@ export class TokenCache {
   invalidate(value: string): void {
     if (this.current?.value === value) this.current = undefined;
   }
+
+  /**
+   * Fetches the first token ahead of time (an exporter's `open`), so that refused credentials fail the exporter
+   * before anything is read. A retryable failure is left for the first request, which the pipeline retries.
+   */
+  async warm(): Promise<void> {
+    try {
+      await this.get();
+    } catch (err) {
+      if (!(err instanceof DeliveryError) || !err.retryable) throw err;
+    }
+  }
+
+  /**
+   * Sends a request with the current token. On a 401 (a token expired or revoked early) the token is dropped
+   * and the request sent once more with a fresh one; the second answer is returned whatever it is.
+   */
+  async authorized(send: (token: string) => Promise<HttpResponse>): Promise<HttpResponse> {
+    const token = await this.get();
+    const res = await send(token);
+    if (res.status !== 401) return res;
+    this.invalidate(token);
+    return send(await this.get());
+  }
 }
 
 /**
- * Turns a failed OAuth token response into a `DeliveryError`: the OAuth `error` and `error_description`
- * (redacted), retryable for 408/429/5xx only. A refused credential (400/401) fails the exporter.
+ * Posts an OAuth token request (a form) and reads the access token. A refused request becomes a `DeliveryError`
+ * with the OAuth `error` and `error_description` (redacted), retryable for 408/429/5xx only, so refused
+ * credentials fail the exporter. The token is registered for redaction.
  */
-export function tokenError(
+export async function requestToken(
+  transport: HttpTransport,
+  url: string,
+  form: Record<string, string>,
+  target: { exporterId: string; destination: string },
+  now: () => number,
+): Promise<AccessToken> {
+  const res = await transport.request("POST", url, { form });
+  if (res.status !== 200) throw tokenError(res, target, hostOf(url));
+  const token = parseTokenResponse(res, target, hostOf(url), now());
+  registerSecretValue(token.value);
+  return token;
+}
+
+function tokenError(
   res: HttpResponse,
   target: { exporterId: string; destination: string },
   tokenHost: string,
-  retryAfter: number | undefined,
 ): DeliveryError {
   let detail = res.body.trim().slice(0, 300);
   try {
@@ -186,12 +229,12 @@ export function tokenError(
     status: res.status,
     vendorMessage: redact(`token request to ${tokenHost} failed${detail ? `: ${detail.slice(0, 300)}` : ""}`),
     retryable: RETRYABLE_STATUSES.has(res.status),
-    retryAfterMs: retryAfter,
+    retryAfterMs: retryAfterMs(res.headers),
   });
 }
 
 /** Reads `access_token` and `expires_in` from a token response body; throws a non-retryable error otherwise. */
-export function parseTokenResponse(
+function parseTokenResponse(
   res: HttpResponse,
   target: { exporterId: string; destination: string },
   tokenHost: string,
