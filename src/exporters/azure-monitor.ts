@@ -84,7 +84,8 @@ export class AzureMonitorExporter implements Exporter<string> {
     this.url =
       `${trimBase(config.endpoint)}/dataCollectionRules/${encodeURIComponent(config.ruleId)}` +
       `/streams/${encodeURIComponent(config.streamName)}?api-version=${API_VERSION}`;
-    this.tokenUrl = `${trimBase(config.authorityHost ?? DEFAULT_AUTHORITY_HOST)}/${encodeURIComponent(config.tenantId)}/oauth2/v2.0/token`;
+    const authority = trimBase(config.authorityHost ?? DEFAULT_AUTHORITY_HOST);
+    this.tokenUrl = `${authority}/${encodeURIComponent(config.tenantId)}/oauth2/v2.0/token`;
     this.form = {
       grant_type: "client_credentials",
       client_id: config.clientId,

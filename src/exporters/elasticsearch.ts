@@ -64,10 +64,10 @@ const STAMP_BYTES = 15 + 30 + 1 + 1;
 
 /**
  * Elasticsearch and OpenSearch `_bulk`: one `create` action per record with a deterministic `_id`, NDJSON,
- * gzip. The document is the Kestra entry as read, plus `@timestamp` at full precision (nine digits). Per-item results are
- * read: 409 (already indexed) counts as delivered, 429 and 5xx items are sent again, other item errors go to the
- * dead-letter, and 401/403/404 items (a credential, privilege or missing-index problem) fail the exporter.
- * Several `hosts` are used round-robin; a node that refuses connections is skipped for 30 s.
+ * gzip. The document is the Kestra entry as read, plus `@timestamp` at full precision (nine digits). Per-item
+ * results are read: 409 (already indexed) counts as delivered, 429 and 5xx items are sent again, other item
+ * errors go to the dead-letter, and 401/403/404 items (a credential, privilege or missing-index problem) fail the
+ * exporter. Several `hosts` are used round-robin; a node that refuses connections is skipped for 30 s.
  */
 export class ElasticsearchExporter implements Exporter<string> {
   readonly type = "elasticsearch" as const;

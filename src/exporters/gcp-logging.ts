@@ -354,7 +354,8 @@ export async function createGcpLoggingExporter(
         context.shipperId,
         r.id,
         "serviceAccount",
-        "is required (a service-account key JSON, usually {{ secret('GCP_SERVICE_ACCOUNT') }}), or set GOOGLE_APPLICATION_CREDENTIALS to a key file",
+        "is required (a service-account key JSON, usually {{ secret('GCP_SERVICE_ACCOUNT') }}), " +
+          "or set GOOGLE_APPLICATION_CREDENTIALS to a key file",
       );
     }
     where = `GOOGLE_APPLICATION_CREDENTIALS (${file})`;

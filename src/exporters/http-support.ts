@@ -135,8 +135,6 @@ export function refreshTime(now: number, expiresInS: number): number {
 export class TokenCache {
   private current: AccessToken | undefined;
   private pending: Promise<AccessToken> | undefined;
-  /** Tokens fetched so far (for tests and the report). */
-  fetches = 0;
 
   constructor(
     private readonly fetchToken: () => Promise<AccessToken>,
@@ -148,7 +146,6 @@ export class TokenCache {
     const t = this.current;
     if (t !== undefined && this.clock() < t.refreshAt) return t.value;
     if (this.pending === undefined) {
-      this.fetches++;
       this.pending = this.fetchToken()
         .then((token) => {
           this.current = token;
