@@ -48,7 +48,8 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
   },
   elasticsearch: {
     destination: "Elasticsearch",
-    create: unavailable("Elasticsearch"),
+    create: async (c) =>
+      (await import("./elasticsearch.js")).createElasticsearchExporter(c as ExporterContext<never>),
   },
   newrelic: {
     destination: "New Relic",
@@ -63,12 +64,14 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
       description:
         "Azure Monitor replaces TimeGenerated outside 2 days back to 1 day ahead with the receive time",
     },
-    create: unavailable("Azure Monitor"),
+    create: async (c) =>
+      (await import("./azure-monitor.js")).createAzureMonitorExporter(c as ExporterContext<never>),
   },
   "gcp-logging": {
     destination: "Google Cloud Logging",
     window: { futureMs: DAY, description: "Cloud Logging rejects entries more than 1 day in the future" },
-    create: unavailable("Google Cloud Logging"),
+    create: async (c) =>
+      (await import("./gcp-logging.js")).createGcpLoggingExporter(c as ExporterContext<never>),
   },
   cloudwatch: {
     destination: "CloudWatch Logs",
