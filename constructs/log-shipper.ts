@@ -343,10 +343,11 @@ export class LogShipper extends Construct {
         },
       );
     }
+    const policy = policyDocument(statements);
     this.policy = new IamRolePolicy(this, "Policy", {
       role: runtime.role.name,
       name: physicalName(["logshipper", config.id], POLICY_NAME),
-      policy: policyDocument(statements),
+      policy,
     });
 
     // alarms
@@ -374,7 +375,7 @@ export class LogShipper extends Construct {
         )
       : [];
 
-    runtime.addShipper({ id: config.id, config, scope: this });
+    runtime.addShipper({ id: config.id, config, scope: this, policyDocument: policy });
     this.node.addValidation({ validate: () => this.validateStack(regionChecks) });
   }
 

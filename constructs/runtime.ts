@@ -16,7 +16,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { SchedulerScheduleGroup } from "@cdktf/provider-aws/lib/scheduler-schedule-group";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
-import { App, AssetType, Lazy, TerraformAsset, TerraformStack, Token } from "cdktf";
+import { Annotations, App, AssetType, Lazy, TerraformAsset, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Shipper } from "../generated/config";
 import { bundleReconciler, CONFIG_FILE } from "./private/bundling";
@@ -36,6 +36,10 @@ export const LOG_RETENTION_DAYS: readonly number[] = [
 const RESERVED_ENV = /^(LOGSHIPPER_|AWS_|LAMBDA_|_)/;
 /** Environment variable names that look like credentials: their values would land in Terraform config and state. */
 const SECRET_LIKE_ENV = /(TOKEN|PASSWORD|SECRET|API_?KEY|ACCESS_?KEY|CREDENTIAL)/i;
+/** IAM's limit on the inline policies of one role, all together, in characters (whitespace not counted). */
+const ROLE_INLINE_POLICY_LIMIT = 10_240;
+/** A typical length of a resolved ARN, to estimate policy sizes before Terraform resolves the references. */
+const TYPICAL_REFERENCE_LENGTH = 80;
 
 /** Properties of a {@link LogShipperRuntime}. */
 export interface LogShipperRuntimeProps {
@@ -133,6 +137,8 @@ export interface ShipperRegistration {
   readonly config: Shipper;
   /** The construct that registered it, for messages. */
   readonly scope: Construct;
+  /** The shipper's inline policy document on the runtime's role (with tokens), to watch IAM's size limit. */
+  readonly policyDocument?: string;
 }
 
 interface SecretUse {
@@ -192,6 +198,7 @@ export class LogShipperRuntime extends Construct {
   private secretsScope?: Construct;
   private destinationsScope?: Construct;
   private asset?: TerraformAsset;
+  private warnedPolicySize = false;
 
   constructor(scope: Construct, id: string, props: LogShipperRuntimeProps = {}) {
     super(scope, id);
@@ -441,6 +448,28 @@ export class LogShipperRuntime extends Construct {
       );
     }
     this.shippers.push(registration);
+    const estimate = this.estimatedInlinePolicySize();
+    if (estimate > ROLE_INLINE_POLICY_LIMIT && !this.warnedPolicySize) {
+      this.warnedPolicySize = true;
+      Annotations.of(this).addWarning(
+        `the inline policies of the reconciler's role add up to about ${estimate} characters with ` +
+          `${this.shippers.length} shippers; IAM refuses more than ${ROLE_INLINE_POLICY_LIMIT} per role, so ` +
+          "terraform apply may fail: split the shippers over several LogShipperRuntimes",
+      );
+    }
+  }
+
+  /** The size IAM counts for the role's inline policies, references estimated at a typical ARN length. */
+  public estimatedInlinePolicySize(): number {
+    const runtimePolicy = 400; // OwnLogs + SelfInvoke
+    const size = (policy: string): number =>
+      policy
+        .split(this.partition)
+        .join("aws")
+        .split(this.accountId)
+        .join("123456789012")
+        .replace(/\$\{TfToken\[[^\]]*\]\}/g, "x".repeat(TYPICAL_REFERENCE_LENGTH)).length;
+    return this.shippers.reduce((total, s) => total + size(s.policyDocument ?? ""), runtimePolicy);
   }
 
   /**

@@ -9,7 +9,7 @@ import {
   type LogShipperProps,
   type LogShipperRuntimeProps,
 } from "../../constructs";
-import type { Shipper } from "../../generated/config";
+import type { DatadogExporter, Shipper } from "../../generated/config";
 import { ConstructsSandbox, resourceOf, resources, type Statement, statements, synth } from "./helpers";
 
 const sandbox = new ConstructsSandbox();
@@ -309,6 +309,17 @@ describe("LogShipper", () => {
       expect(resources(out, "aws_secretsmanager_secret_version")).toEqual({});
       expect(JSON.stringify(out)).not.toMatch(/secret_string|secret_binary/);
     });
+  });
+
+  it("creates secrets whose names hold slashes and dots", () => {
+    const { stack } = build({
+      ...DATADOG,
+      logExporters: [
+        { ...(DATADOG.logExporters[0] as DatadogExporter), apiKey: "{{ secret('team/dd.api_key') }}" },
+      ],
+    });
+    const secrets = Object.values(resources(synth(stack), "aws_secretsmanager_secret"));
+    expect(secrets.map((s) => s.name)).toEqual(["logshipper/team/dd.api_key"]);
   });
 
   describe("alarms", () => {

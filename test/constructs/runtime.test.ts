@@ -354,6 +354,22 @@ describe("LogShipperRuntime bundle", () => {
     expect(hashWith("@daily")).not.toBe(hashWith("@hourly"));
   });
 
+  it("warns when the shippers' inline policies would pass IAM's 10,240-character limit for one role", () => {
+    const { stack, runtime } = runtimeStack();
+    const one = runtime.estimatedInlinePolicySize();
+    expect(one).toBeGreaterThan(700);
+    expect(one).toBeLessThan(1500);
+    expect(runtime.node.metadata).toEqual([]);
+    for (let i = 0; runtime.estimatedInlinePolicySize() <= 10_240; i++) {
+      new LogShipper(stack, `More${i}`, { runtime, ...DATADOG, id: `datadog-${i}` });
+    }
+    expect(runtime.node.metadata.map((m) => m.data)).toEqual([
+      expect.stringMatching(
+        /inline policies of the reconciler's role add up to about \d+ characters .* split the shippers/,
+      ),
+    ]);
+  });
+
   it("refuses a shipper added after the code was bundled", () => {
     const { stack, runtime } = runtimeStack();
     synth(stack);
