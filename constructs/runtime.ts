@@ -203,6 +203,7 @@ export class LogShipperRuntime extends Construct {
   constructor(scope: Construct, id: string, props: LogShipperRuntimeProps = {}) {
     super(scope, id);
     const stack = TerraformStack.of(this);
+    const where = `LogShipperRuntime ${this.node.path}`;
     const memorySize = props.memorySize ?? 512;
     const timeoutSeconds = props.timeoutSeconds ?? 300;
     const logRetentionDays = props.logRetentionDays ?? 30;
@@ -213,22 +214,22 @@ export class LogShipperRuntime extends Construct {
     this.createAlarms = props.createAlarms ?? false;
     this.alarmActions = [...(props.alarmActions ?? [])];
 
-    checkInteger("memorySize", memorySize, 128, 10_240, "MB");
-    checkInteger("timeoutSeconds", timeoutSeconds, 1, 900, "seconds");
-    checkInteger("safetyMarginMs", safetyMarginMs, 0, 900_000, "ms");
-    checkInteger("maxHops", maxHops, 0, 1000, "");
-    checkInteger("deadLetterExpirationDays", deadLetterExpirationDays, 1, 36_500, "days");
+    checkInteger(where, "memorySize", memorySize, 128, 10_240, "MB");
+    checkInteger(where, "timeoutSeconds", timeoutSeconds, 1, 900, "seconds");
+    checkInteger(where, "safetyMarginMs", safetyMarginMs, 0, 900_000, "ms");
+    checkInteger(where, "maxHops", maxHops, 0, 1000, "");
+    checkInteger(where, "deadLetterExpirationDays", deadLetterExpirationDays, 1, 36_500, "days");
     if (!Token.isUnresolved(timeoutSeconds) && !Token.isUnresolved(safetyMarginMs)) {
       if (timeoutSeconds * 1000 <= safetyMarginMs) {
         throw new Error(
-          `LogShipperRuntime: timeoutSeconds (${timeoutSeconds}) must be longer than the safety margin ` +
+          `${where}: timeoutSeconds (${timeoutSeconds}) must be longer than the safety margin ` +
             `(safetyMarginMs ${safetyMarginMs} = ${safetyMarginMs / 1000} s); raise timeoutSeconds or lower safetyMarginMs`,
         );
       }
     }
     if (!Token.isUnresolved(logRetentionDays) && !LOG_RETENTION_DAYS.includes(logRetentionDays)) {
       throw new Error(
-        `LogShipperRuntime: logRetentionDays ${logRetentionDays} is not a CloudWatch Logs retention; allowed: ` +
+        `${where}: logRetentionDays ${logRetentionDays} is not a CloudWatch Logs retention; allowed: ` +
           LOG_RETENTION_DAYS.join(", "),
       );
     }
@@ -237,14 +238,14 @@ export class LogShipperRuntime extends Construct {
       !/^[A-Za-z0-9_+=.@-]+(\/[A-Za-z0-9_+=.@-]+)*$/.test(this.secretPrefix)
     ) {
       throw new Error(
-        `LogShipperRuntime: secretPrefix ${JSON.stringify(this.secretPrefix)} is not a Secrets Manager name prefix; ` +
+        `${where}: secretPrefix ${JSON.stringify(this.secretPrefix)} is not a Secrets Manager name prefix; ` +
           "use letters, digits and _+=.@- separated by single / (no leading or trailing /)",
       );
     }
     if (props.functionName !== undefined && !Token.isUnresolved(props.functionName)) {
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(props.functionName)) {
         throw new Error(
-          `LogShipperRuntime: functionName ${JSON.stringify(props.functionName)} is not a Lambda function name; ` +
+          `${where}: functionName ${JSON.stringify(props.functionName)} is not a Lambda function name; ` +
             "use 1 to 64 letters, digits, - and _",
         );
       }
@@ -254,13 +255,13 @@ export class LogShipperRuntime extends Construct {
     for (const name of Object.keys(environment)) {
       if (RESERVED_ENV.test(name)) {
         throw new Error(
-          `LogShipperRuntime: environment variable ${name} is reserved (LOGSHIPPER_*, AWS_*, LAMBDA_* are set by the ` +
+          `${where}: environment variable ${name} is reserved (LOGSHIPPER_*, AWS_*, LAMBDA_* are set by the ` +
             "construct or by Lambda); use the matching property instead",
         );
       }
       if (SECRET_LIKE_ENV.test(name)) {
         throw new Error(
-          `LogShipperRuntime: environment variable ${name} looks like a credential; environment values are stored in ` +
+          `${where}: environment variable ${name} looks like a credential; environment values are stored in ` +
             "the Terraform state, so put the credential in Secrets Manager and refer to it as {{ secret('NAME') }} in " +
             "the shipper config",
         );
@@ -280,7 +281,7 @@ export class LogShipperRuntime extends Construct {
 
     if (!existsSync(this.handlerEntry)) {
       throw new Error(
-        `LogShipperRuntime: the reconciler handler ${this.handlerEntry} does not exist; the runtime bundles ` +
+        `${where}: the reconciler handler ${this.handlerEntry} does not exist; the runtime bundles ` +
           "src/lambda/handler.ts (exporting handler(event, context)) unless `handlerEntry` or the " +
           `\`${HANDLER_ENTRY_CONTEXT}\` context value names another entry point`,
       );
@@ -588,11 +589,18 @@ export class LogShipperRuntime extends Construct {
   }
 }
 
-function checkInteger(name: string, value: number, min: number, max: number, unit: string): void {
+function checkInteger(
+  where: string,
+  name: string,
+  value: number,
+  min: number,
+  max: number,
+  unit: string,
+): void {
   if (Token.isUnresolved(value)) return;
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new Error(
-      `LogShipperRuntime: ${name} ${value} is out of range; allowed: an integer from ${min} to ${max}${unit ? ` ${unit}` : ""}`,
+      `${where}: ${name} ${value} is out of range; allowed: an integer from ${min} to ${max}${unit ? ` ${unit}` : ""}`,
     );
   }
 }
