@@ -20,8 +20,9 @@ export interface BundleOptions {
 }
 
 /**
- * Bundles the reconciler handler with esbuild (platform node, target node22, CommonJS, the AWS SDK left to the Lambda
- * runtime) and writes the config next to it. Throws when the entry is missing or does not compile.
+ * Bundles the reconciler handler with esbuild (platform node, target node22, CommonJS, minified, the AWS SDK left to
+ * the Lambda runtime) and writes the config next to it. Synchronous, because it runs while cdktf resolves the
+ * function's `filename` at synth. Throws when the entry is missing or does not compile.
  */
 export function bundleReconciler(options: BundleOptions): void {
   if (!existsSync(options.entry)) {
@@ -42,6 +43,14 @@ export function bundleReconciler(options: BundleOptions): void {
       target: "node22",
       format: "cjs",
       external: ["@aws-sdk/*"],
+      // the same choices as scripts/build.js's Lambda bundle: some ESM dependencies (fdir, under tinyglobby) call
+      // createRequire(import.meta.url), which is undefined in CommonJS unless it is defined from __filename
+      define: { "import.meta.url": "__importMetaUrl" },
+      banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+      // minified: smaller, and no comments holding the build machine's paths (which would change the hash)
+      minify: true,
+      // typed errors are told apart by their class names in logs
+      keepNames: true,
       legalComments: "none",
       charset: "utf8",
       logLevel: "silent",

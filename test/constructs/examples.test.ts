@@ -48,11 +48,15 @@ describe("examples", () => {
     },
   );
 
-  it("the kestra-flow bundle runs, and the runtime's loader accepts its logshipper.config.json", () => {
+  it("the kestra-flow bundle runs (import.meta.url included), and the runtime's loader accepts its config", () => {
     // a handler that does what the real one starts with: load the bundled config with the runtime's loader
-    const loader = new ConstructsSandbox(`import { join } from "node:path";
+    const loader = new ConstructsSandbox(`import { createRequire } from "node:module";
+import { join } from "node:path";
 import { loadConfigFile } from ${JSON.stringify(join(REPO, "src", "config", "load"))};
+// like fdir (under tinyglobby): ESM code that needs import.meta.url once bundled to CommonJS
+const requireHere = createRequire(import.meta.url);
 export async function handler(): Promise<unknown> {
+  requireHere("node:fs");
   const config = await loadConfigFile(process.env.LOGSHIPPER_CONFIG_PATH ?? join(__dirname, "logshipper.config.json"));
   return { kind: config.kind, shippers: config.shippers.map((s) => [s.id, s.schedule, s.exporters.map((e) => e.type)]) };
 }
