@@ -5,7 +5,7 @@ import { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule";
 import { Annotations, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import type { CloudWatchExporter, CloudWatchSource, Shipper, Source } from "../generated/config";
-import { ConfigError, type ConfigIssue } from "../src/config/errors";
+import { ConfigError, type ConfigIssue, formatPath } from "../src/config/errors";
 import { canonicalExporterType } from "../src/config/exporter-types";
 import { readShipperConfigs } from "../src/config/load";
 import { CONFIG_SCHEMA } from "../src/config/schema";
@@ -425,7 +425,7 @@ function checkNoVars(where: string, config: Shipper): void {
     const v = parts.find((p) => p.kind === "var");
     if (v !== undefined && v.kind === "var") {
       throw new Error(
-        `${where}: ${formatKey(path)} uses {{ vars.${v.path} }}; a construct has no variables, so write the value ` +
+        `${where}: ${formatPath(path)} uses {{ vars.${v.path} }}; a construct has no variables, so write the value ` +
           "itself (a TypeScript variable does the job)",
       );
     }
@@ -529,10 +529,6 @@ function existingSecretResource(where: string, name: string, arn: string, prefix
       `{{ secret('${name}') }} is read from the secret named ${JSON.stringify(expected)} (the runtime's secretPrefix ` +
       `+ "/" + NAME); give the ARN of ${expected}`,
   );
-}
-
-function formatKey(path: ReadonlyArray<string | number>): string {
-  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }
 
 function describe(value: unknown): string {

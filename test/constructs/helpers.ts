@@ -4,12 +4,28 @@ import { join } from "node:path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { type App, type TerraformResource, TerraformStack, Testing } from "cdktf";
 import { HANDLER_ENTRY_CONTEXT } from "../../constructs";
+import type { Shipper } from "../../generated/config";
 
 /** A tiny stand-in for src/lambda/handler.ts (written by another branch): the constructs only need something to bundle. */
 export const PLACEHOLDER_HANDLER = `export async function handler(event: { shipper?: string }): Promise<unknown> {
-  return { placeholder: true, shipper: event.shipper };
+  return { placeholder: "log-shipper-test-placeholder", shipper: event.shipper };
 }
 `;
+
+/** A daily shipper from the Kestra API to Datadog EU, with one secret. */
+export const DATADOG_SHIPPER: Shipper = {
+  id: "datadog",
+  source: { type: "kestra", url: "https://kestra.example.com" },
+  schedule: "@daily",
+  logExporters: [
+    {
+      id: "dd",
+      type: "io.kestra.plugin.ee.datadog.LogExporter",
+      basePath: "https://http-intake.logs.datadoghq.eu",
+      apiKey: "{{ secret('DATADOG_API_KEY') }}",
+    },
+  ],
+};
 
 /**
  * Temp directories for one test file: a placeholder handler and one cdktf outdir per app. Call `cleanup()` in

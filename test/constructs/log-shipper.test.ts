@@ -10,7 +10,15 @@ import {
   type LogShipperRuntimeProps,
 } from "../../constructs";
 import type { DatadogExporter, Shipper } from "../../generated/config";
-import { ConstructsSandbox, resourceOf, resources, type Statement, statements, synth } from "./helpers";
+import {
+  ConstructsSandbox,
+  DATADOG_SHIPPER,
+  resourceOf,
+  resources,
+  type Statement,
+  statements,
+  synth,
+} from "./helpers";
 
 const sandbox = new ConstructsSandbox();
 afterAll(() => sandbox.cleanup());
@@ -23,19 +31,7 @@ const FUNCTION_ARN = "${aws_lambda_function.Runtime_99E3DDFA.arn}";
 const logs = (region: string, rest: string): string =>
   `arn:${PARTITION}:logs:${region}:${ACCOUNT}:log-group:${rest}`;
 
-const DATADOG: Shipper = {
-  id: "datadog",
-  source: { type: "kestra", url: "https://kestra.example.com" },
-  schedule: "@daily",
-  logExporters: [
-    {
-      id: "dd",
-      type: "io.kestra.plugin.ee.datadog.LogExporter",
-      basePath: "https://http-intake.logs.datadoghq.eu",
-      apiKey: "{{ secret('DATADOG_API_KEY') }}",
-    },
-  ],
-};
+const DATADOG = DATADOG_SHIPPER;
 
 const CLOUDWATCH: Shipper = {
   id: "cw-to-cw",

@@ -8,26 +8,21 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { SchedulerScheduleGroup } from "@cdktf/provider-aws/lib/scheduler-schedule-group";
 import { TerraformStack, Testing } from "cdktf";
 import { LogShipper, LogShipperRuntime, type LogShipperRuntimeProps } from "../../constructs";
-import type { Shipper } from "../../generated/config";
 import { readZip } from "../support/zip";
-import { ConstructsSandbox, resourceOf, resources, statements, synth, type Synthesized } from "./helpers";
+import {
+  ConstructsSandbox,
+  DATADOG_SHIPPER,
+  resourceOf,
+  resources,
+  statements,
+  synth,
+  type Synthesized,
+} from "./helpers";
 
 const sandbox = new ConstructsSandbox();
 afterAll(() => sandbox.cleanup());
 
-const DATADOG: Shipper = {
-  id: "datadog",
-  source: { type: "kestra", url: "https://kestra.example.com" },
-  schedule: "@daily",
-  logExporters: [
-    {
-      id: "dd",
-      type: "datadog",
-      basePath: "https://http-intake.logs.datadoghq.eu",
-      apiKey: "{{ secret('DATADOG_API_KEY') }}",
-    },
-  ],
-};
+const DATADOG = DATADOG_SHIPPER;
 
 function runtimeStack(props: LogShipperRuntimeProps = {}): {
   stack: TerraformStack;
@@ -339,7 +334,7 @@ describe("LogShipperRuntime bundle", () => {
         { ...DATADOG, id: "datadog" },
       ],
     });
-    expect(entries.get("index.js")?.toString()).toContain("placeholder: true");
+    expect(entries.get("index.js")?.toString()).toContain("log-shipper-test-placeholder");
     expect(runtime.shipperIds).toEqual(["datadog", "a-second"]);
   });
 
