@@ -198,7 +198,7 @@ export class LogShipper extends Construct {
     walkStrings(rest, (text, path) => {
       if (Token.isUnresolved(text)) {
         throw new Error(
-          `${where}: ${path.join(".")} is a Terraform reference (token); the shipper config is written into the ` +
+          `${where}: ${formatPath(path)} is a Terraform reference (token); the shipper config is written into the ` +
             "Lambda bundle at synth time, so it needs plain values",
         );
       }
@@ -219,7 +219,19 @@ export class LogShipper extends Construct {
       );
     }
 
-    // secrets
+    let scheduleExpression: string | undefined;
+    const timezone = config.timezone ?? "UTC";
+    if (config.schedule !== undefined) {
+      try {
+        scheduleExpression = toSchedulerExpression(config.schedule, timezone);
+      } catch (err) {
+        if (!(err instanceof SchedulerExpressionError)) throw err;
+        throw new Error(`${where}: schedule cannot run on EventBridge Scheduler: ${err.message}`);
+      }
+    }
+    this.scheduleExpression = scheduleExpression;
+
+    // secrets: every check before the runtime records anything
     const used = new Set<string>();
     walkStrings(config, (text) => secretNames(text).forEach((n) => used.add(n)));
     this.secretNames = [...used].sort();
@@ -231,28 +243,24 @@ export class LogShipper extends Construct {
         );
       }
     }
-    const secretResources = this.secretNames.map((name) => {
+    const granted = new Map<string, string>();
+    for (const name of this.secretNames) {
       const existing = secrets[name]?.existingSecretArn;
-      const arn = runtime.secretArn(name, existing, config.id);
-      return existing === undefined
-        ? arn
-        : existingSecretResource(where, name, existing, runtime.secretPrefix);
+      if (existing !== undefined)
+        granted.set(name, existingSecretResource(where, name, existing, runtime.secretPrefix));
+    }
+    const secretResources = this.secretNames.map((name) => {
+      const arn = runtime.secretArn(name, secrets[name]?.existingSecretArn, config.id);
+      return granted.get(name) ?? arn;
     });
 
     // the schedule
-    if (config.schedule !== undefined) {
-      const timezone = config.timezone ?? "UTC";
-      try {
-        this.scheduleExpression = toSchedulerExpression(config.schedule, timezone);
-      } catch (err) {
-        if (!(err instanceof SchedulerExpressionError)) throw err;
-        throw new Error(`${where}: schedule cannot run on EventBridge Scheduler: ${err.message}`);
-      }
+    if (scheduleExpression !== undefined) {
       this.schedule = new SchedulerSchedule(this, "Resource", {
         name: physicalName([config.id], SCHEDULE_NAME),
         groupName: runtime.scheduleGroup.name,
         description: (config.description ?? `log-shipper ${config.id}`).slice(0, 512),
-        scheduleExpression: this.scheduleExpression,
+        scheduleExpression,
         scheduleExpressionTimezone: timezone,
         flexibleTimeWindow: { mode: "OFF" },
         state: scheduleEnabled ? "ENABLED" : "DISABLED",
@@ -269,8 +277,8 @@ export class LogShipper extends Construct {
     }
 
     // the grants
-    const logArn = (region: string, rest: string): string =>
-      `arn:${runtime.partition}:logs:${hasTemplate(region) ? "*" : region}:${runtime.accountId}:log-group:${rest}`;
+    const logArn = (region: string, resource: string): string =>
+      `arn:${runtime.partition}:logs:${hasTemplate(region) ? "*" : region}:${runtime.accountId}:log-group:${resource}`;
     const statements: PolicyStatement[] = [
       {
         Sid: "OffsetsTable",
