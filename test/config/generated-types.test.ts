@@ -6,9 +6,13 @@ const root = join(__dirname, "..", "..");
 describe("generated types", () => {
   it("match the JSON Schemas (run `npm run generate` after changing a schema)", () => {
     // json-schema-to-typescript formats with prettier, which needs native dynamic import: run it outside jest
-    const run = spawnSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/generate-types.ts"), "--check"], {
-      encoding: "utf8",
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/generate-types.ts"), "--check"],
+      {
+        encoding: "utf8",
+      },
+    );
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
   });
