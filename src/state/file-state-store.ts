@@ -102,6 +102,11 @@ export class FileStateStore implements StateStore {
     }
   }
 
+  async init(): Promise<string> {
+    await mkdir(this.dir, { recursive: true });
+    return `State directory ${this.dir} is ready.`;
+  }
+
   async acquireLease(shipper: string, options: LeaseOptions): Promise<Lease> {
     await mkdir(this.dir, { recursive: true });
     return acquireFileLease(join(this.dir, `${shipper}.lock`), shipper, options);

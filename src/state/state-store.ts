@@ -58,6 +58,10 @@ export interface StateStore {
   remove(ref: OffsetRef): Promise<boolean>;
   /** Takes the shipper's lease. Throws `LockHeldError` when another live run holds it. */
   acquireLease(shipper: string, options: LeaseOptions): Promise<Lease>;
+  /** Creates the storage if it does not exist (`logshipper state init`); resolves to a one-line description. */
+  init?(): Promise<string>;
+  /** Removes every offset of a shipper, even unreadable ones (`logshipper state rm SHIPPER --all`). */
+  removeShipper?(shipper: string): Promise<boolean>;
   /** Releases resources (clients, file handles). */
   close?(): Promise<void>;
 }
