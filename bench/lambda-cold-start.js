@@ -1,7 +1,8 @@
 // Measures the Lambda bundle's cold start: bundle size, require() time, and the first and second invocation of a
 // small run (file source -> file exporter, DynamoDB state on moto_server). Each sample is a fresh Node process.
 //   node bench/lambda-cold-start.js [samples]
-// Needs moto_server on PATH; BENCH_DEBUG=1 prints the handler's log lines. Prints wall and CPU milliseconds (CPU is the steadier number on a busy machine).
+// Needs moto_server on PATH; BENCH_DEBUG=1 prints the handler's log lines. Prints wall and CPU milliseconds
+// (CPU is the steadier number on a busy machine).
 "use strict";
 const { spawn, execFileSync } = require("node:child_process");
 const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = require("node:fs");
