@@ -63,3 +63,31 @@ export function awsErrorName(err: unknown): string | undefined {
   const name = (err as { name?: unknown }).name;
   return typeof name === "string" ? name : undefined;
 }
+
+/**
+ * An AWS SDK client created on first use, together with its SDK module (imported then, so that nothing loads the
+ * SDK until an adapter is used). A client passed in by the caller is used as is and never destroyed.
+ */
+export class LazyAwsClient<Sdk, Client extends { destroy(): void }> {
+  private pending: Promise<{ sdk: Sdk; client: Client }> | undefined;
+
+  constructor(
+    private readonly load: () => Promise<Sdk>,
+    private readonly create: (sdk: Sdk) => Client,
+    private readonly given?: Client,
+  ) {}
+
+  /** The SDK module and the client. */
+  get(): Promise<{ sdk: Sdk; client: Client }> {
+    this.pending ??= this.load().then((sdk) => ({ sdk, client: this.given ?? this.create(sdk) }));
+    return this.pending;
+  }
+
+  /** Destroys a client this object created (its sockets); the next `get` creates a new one. */
+  async destroy(): Promise<void> {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (pending === undefined || this.given !== undefined) return;
+    (await pending).client.destroy();
+  }
+}

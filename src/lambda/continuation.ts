@@ -1,5 +1,5 @@
 import type { LambdaClient } from "@aws-sdk/client-lambda";
-import { awsClientConfig, type AwsClientOptions } from "../core/aws-client-options";
+import { awsClientConfig, LazyAwsClient, type AwsClientOptions } from "../core/aws-client-options";
 
 /** The event of a continuation: one shipper, and how many self-invocations led to it. */
 export interface ContinuationEvent {
@@ -26,9 +26,15 @@ type Sdk = typeof import("@aws-sdk/client-lambda");
  * 202 at once), so that the continuation runs with a fresh time budget while this invocation ends.
  */
 export class LambdaSelfInvoker implements ContinuationInvoker {
-  private clientPromise: Promise<{ sdk: Sdk; client: LambdaClient }> | undefined;
+  private readonly lambda: LazyAwsClient<Sdk, LambdaClient>;
 
-  constructor(private readonly options: LambdaSelfInvokerOptions) {}
+  constructor(private readonly options: LambdaSelfInvokerOptions) {
+    this.lambda = new LazyAwsClient<Sdk, LambdaClient>(
+      () => import("@aws-sdk/client-lambda"),
+      (sdk) => new sdk.LambdaClient(awsClientConfig("lambda", options)),
+      options.client,
+    );
+  }
 
   async invoke(event: ContinuationEvent): Promise<void> {
     await this.send(event);
@@ -36,7 +42,7 @@ export class LambdaSelfInvoker implements ContinuationInvoker {
 
   /** Sends the `Invoke` request and returns Lambda's answer (`StatusCode` 202 for a queued event). */
   async send(event: ContinuationEvent): Promise<{ StatusCode?: number; Payload?: Uint8Array }> {
-    const { sdk, client } = await this.connect();
+    const { sdk, client } = await this.lambda.get();
     return client.send(
       new sdk.InvokeCommand({
         FunctionName: this.options.functionName,
@@ -44,14 +50,5 @@ export class LambdaSelfInvoker implements ContinuationInvoker {
         Payload: Buffer.from(JSON.stringify({ shipper: event.shipper, hop: event.hop })),
       }),
     );
-  }
-
-  private connect(): Promise<{ sdk: Sdk; client: LambdaClient }> {
-    this.clientPromise ??= (async () => {
-      const sdk = await import("@aws-sdk/client-lambda");
-      const client = this.options.client ?? new sdk.LambdaClient(awsClientConfig("lambda", this.options));
-      return { sdk, client };
-    })();
-    return this.clientPromise;
   }
 }

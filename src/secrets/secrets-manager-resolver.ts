@@ -1,5 +1,10 @@
 import type { GetSecretValueCommandOutput, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { awsClientConfig, awsErrorName, type AwsClientOptions } from "../core/aws-client-options";
+import {
+  awsClientConfig,
+  awsErrorName,
+  LazyAwsClient,
+  type AwsClientOptions,
+} from "../core/aws-client-options";
 import { describeError } from "../core/errors";
 import { SecretError } from "./errors";
 import { redact, registerSecretValue } from "./redaction";
@@ -28,11 +33,16 @@ type Sdk = typeof import("@aws-sdk/client-secrets-manager");
  */
 export class SecretsManagerResolver implements SecretResolver {
   readonly prefix: string;
-  private clientPromise: Promise<{ sdk: Sdk; client: SecretsManagerClient }> | undefined;
+  private readonly sm: LazyAwsClient<Sdk, SecretsManagerClient>;
   private readonly checks = new Map<string, Promise<void>>();
 
-  constructor(private readonly options: SecretsManagerResolverOptions = {}) {
+  constructor(options: SecretsManagerResolverOptions = {}) {
     this.prefix = options.prefix ?? DEFAULT_SECRET_PREFIX;
+    this.sm = new LazyAwsClient<Sdk, SecretsManagerClient>(
+      () => import("@aws-sdk/client-secrets-manager"),
+      (sdk) => new sdk.SecretsManagerClient(awsClientConfig("secretsmanager", options)),
+      options.client,
+    );
   }
 
   describe(): string {
@@ -60,15 +70,13 @@ export class SecretsManagerResolver implements SecretResolver {
   }
 
   /** Releases the SDK client (the CLI; a Lambda keeps it for the next invocation). */
-  async close(): Promise<void> {
-    if (this.clientPromise === undefined || this.options.client !== undefined) return;
-    (await this.clientPromise).client.destroy();
-    this.clientPromise = undefined;
+  close(): Promise<void> {
+    return this.sm.destroy();
   }
 
   private async read(name: string): Promise<string> {
     const id = this.secretId(name);
-    const { sdk, client } = await this.connect();
+    const { sdk, client } = await this.sm.get();
     let out: GetSecretValueCommandOutput;
     try {
       out = await client.send(new sdk.GetSecretValueCommand({ SecretId: id }));
@@ -98,15 +106,5 @@ export class SecretsManagerResolver implements SecretResolver {
       default:
         return `${head} cannot be read: ${awsErrorName(err) ?? "error"}: ${redact(describeError(err))}`;
     }
-  }
-
-  private connect(): Promise<{ sdk: Sdk; client: SecretsManagerClient }> {
-    this.clientPromise ??= (async () => {
-      const sdk = await import("@aws-sdk/client-secrets-manager");
-      const client =
-        this.options.client ?? new sdk.SecretsManagerClient(awsClientConfig("secretsmanager", this.options));
-      return { sdk, client };
-    })();
-    return this.clientPromise;
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { S3Client } from "@aws-sdk/client-s3";
-import { awsClientConfig, type AwsClientOptions } from "../core/aws-client-options";
+import { awsClientConfig, LazyAwsClient, type AwsClientOptions } from "../core/aws-client-options";
 import { deadLetterLine, type DeadLetter, type Rejected } from "./dead-letter";
 
 /** The folder under which every shipper's rejected records are written. IAM grants `s3:PutObject` on it. */
@@ -23,10 +23,22 @@ type Sdk = typeof import("@aws-sdk/client-s3");
  */
 export class S3DeadLetter implements DeadLetter {
   readonly bucket: string;
-  private clientPromise: Promise<{ sdk: Sdk; client: S3Client }> | undefined;
+  private readonly s3: LazyAwsClient<Sdk, S3Client>;
 
-  constructor(private readonly options: S3DeadLetterOptions) {
+  constructor(options: S3DeadLetterOptions) {
     this.bucket = options.bucket;
+    this.s3 = new LazyAwsClient<Sdk, S3Client>(
+      () => import("@aws-sdk/client-s3"),
+      (sdk) => {
+        const config = awsClientConfig("s3", options);
+        // a custom endpoint (LocalStack, moto, MinIO) rarely resolves bucket subdomains: address buckets by path
+        return new sdk.S3Client({
+          ...config,
+          ...(config.endpoint !== undefined ? { forcePathStyle: true } : {}),
+        });
+      },
+      options.client,
+    );
   }
 
   describe(shipper: string, exporter: string): string {
@@ -39,7 +51,7 @@ export class S3DeadLetter implements DeadLetter {
     const at = now.toISOString();
     const stamp = at.replace(/[-:]/g, "");
     const key = `${this.prefixOf(shipper, exporter)}${stamp}-${randomBytes(6).toString("hex")}.jsonl`;
-    const { sdk, client } = await this.connect();
+    const { sdk, client } = await this.s3.get();
     await client.send(
       new sdk.PutObjectCommand({
         Bucket: this.bucket,
@@ -51,26 +63,11 @@ export class S3DeadLetter implements DeadLetter {
   }
 
   /** Releases the SDK client. */
-  async close(): Promise<void> {
-    if (this.clientPromise === undefined || this.options.client !== undefined) return;
-    (await this.clientPromise).client.destroy();
-    this.clientPromise = undefined;
+  close(): Promise<void> {
+    return this.s3.destroy();
   }
 
   private prefixOf(shipper: string, exporter: string): string {
     return `${DEAD_LETTER_PREFIX}/${shipper}/${exporter}/`;
-  }
-
-  private connect(): Promise<{ sdk: Sdk; client: S3Client }> {
-    this.clientPromise ??= (async () => {
-      const sdk = await import("@aws-sdk/client-s3");
-      const config = awsClientConfig("s3", this.options);
-      // a custom endpoint (LocalStack, moto, MinIO) rarely resolves bucket subdomains: address buckets by path there
-      const client =
-        this.options.client ??
-        new sdk.S3Client({ ...config, ...(config.endpoint !== undefined ? { forcePathStyle: true } : {}) });
-      return { sdk, client };
-    })();
-    return this.clientPromise;
   }
 }

@@ -7,7 +7,12 @@ import type {
   KeySchemaElement,
 } from "@aws-sdk/client-dynamodb";
 import { validateOffsetRecord } from "../config/schema";
-import { awsClientConfig, awsErrorName, type AwsClientOptions } from "../core/aws-client-options";
+import {
+  awsClientConfig,
+  awsErrorName,
+  LazyAwsClient,
+  type AwsClientOptions,
+} from "../core/aws-client-options";
 import { compareCursor, type Cursor } from "../core/cursor";
 import { LogShipperError } from "../core/errors";
 import {
@@ -99,7 +104,7 @@ export function parseDynamoDbLocation(location: string): { table: string; region
 export class DynamoDbStateStore implements StateStore {
   readonly table: string;
   private readonly options: DynamoDbStateStoreOptions;
-  private clientPromise: Promise<{ sdk: Sdk; client: DynamoDBClient }> | undefined;
+  private readonly dynamodb: LazyAwsClient<Sdk, DynamoDBClient>;
 
   constructor(options: DynamoDbStateStoreOptions) {
     if (!TABLE_NAME.test(options.table))
@@ -109,6 +114,11 @@ export class DynamoDbStateStore implements StateStore {
       );
     this.table = options.table;
     this.options = options;
+    this.dynamodb = new LazyAwsClient<Sdk, DynamoDBClient>(
+      () => import("@aws-sdk/client-dynamodb"),
+      (sdk) => new sdk.DynamoDBClient(awsClientConfig("dynamodb", options)),
+      options.client,
+    );
   }
 
   describe(): string {
@@ -116,7 +126,7 @@ export class DynamoDbStateStore implements StateStore {
   }
 
   async get(ref: OffsetRef): Promise<OffsetRecord | undefined> {
-    const { sdk, client } = await this.connect();
+    const { sdk, client } = await this.dynamodb.get();
     const out = await client.send(
       new sdk.GetItemCommand({
         TableName: this.table,
@@ -153,7 +163,7 @@ export class DynamoDbStateStore implements StateStore {
     if (expected !== undefined && compareCursor(next.cursor, expected) < 0) {
       throw new CursorRegressionError(describeRef(ref), showCursor(expected), showCursor(next.cursor));
     }
-    const { sdk, client } = await this.connect();
+    const { sdk, client } = await this.dynamodb.get();
     const put = {
       TableName: this.table,
       Item: this.offsetItem(ref, next),
@@ -176,9 +186,9 @@ export class DynamoDbStateStore implements StateStore {
       );
     }
     const now = Date.now();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await client.send(
+    try {
+      await retryOnConflict(() =>
+        client.send(
           new sdk.TransactWriteItemsCommand({
             TransactItems: [
               { Put: put },
@@ -197,34 +207,25 @@ export class DynamoDbStateStore implements StateStore {
               },
             ],
           }),
-        );
-        return;
-      } catch (err) {
-        if (awsErrorName(err) !== "TransactionCanceledException") throw err;
-        const reasons: CancellationReason[] =
-          (err as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
-        const [offsetReason, leaseReason] = reasons;
-        if (leaseReason?.Code === "ConditionalCheckFailed") {
-          throw new LeaseLostError(ref.shipper, describeLeaseLoss(leaseReason.Item));
-        }
-        if (offsetReason?.Code === "ConditionalCheckFailed")
-          throw this.staleError(ref, expected, offsetReason.Item);
-        if (reasons.some((r) => r.Code === "TransactionConflict") && attempt < CONFLICT_ATTEMPTS) {
-          await conflictPause(attempt);
-          continue;
-        }
-        throw err;
-      }
+        ),
+      );
+    } catch (err) {
+      const [offsetReason, leaseReason] = cancellationReasons(err);
+      if (leaseReason?.Code === "ConditionalCheckFailed")
+        throw new LeaseLostError(ref.shipper, describeLeaseLoss(leaseReason.Item));
+      if (offsetReason?.Code === "ConditionalCheckFailed")
+        throw this.staleError(ref, expected, offsetReason.Item);
+      throw err;
     }
   }
 
   async put(ref: OffsetRef, record: OffsetRecord): Promise<void> {
-    const { sdk, client } = await this.connect();
+    const { sdk, client } = await this.dynamodb.get();
     await client.send(new sdk.PutItemCommand({ TableName: this.table, Item: this.offsetItem(ref, record) }));
   }
 
   async remove(ref: OffsetRef): Promise<boolean> {
-    const { sdk, client } = await this.connect();
+    const { sdk, client } = await this.dynamodb.get();
     const out = await client.send(
       new sdk.DeleteItemCommand({
         TableName: this.table,
@@ -240,7 +241,7 @@ export class DynamoDbStateStore implements StateStore {
    * item is left alone: it may belong to a live run.
    */
   async removeShipper(shipper: string): Promise<boolean> {
-    const { sdk, client } = await this.connect();
+    const { sdk, client } = await this.dynamodb.get();
     const items = await this.queryOffsets(shipper);
     for (const item of items) {
       await client.send(
@@ -257,7 +258,7 @@ export class DynamoDbStateStore implements StateStore {
   }
 
   async acquireLease(shipper: string, options: LeaseOptions): Promise<Lease> {
-    const { sdk, client } = await this.connect();
+    const { sdk, client } = await this.dynamodb.get();
     const key = this.key(shipper, LEASE_ITEM);
     let holder = "another run";
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -329,7 +330,7 @@ export class DynamoDbStateStore implements StateStore {
    * table with the same key schema is accepted; one with another key schema is an error.
    */
   async init(): Promise<string> {
-    const { sdk, client } = await this.connect();
+    const { sdk, client } = await this.dynamodb.get();
     let created = true;
     try {
       await client.send(
@@ -370,19 +371,16 @@ export class DynamoDbStateStore implements StateStore {
     }
   }
 
-  async close(): Promise<void> {
-    if (this.clientPromise === undefined || this.options.client !== undefined) return;
-    const { client } = await this.clientPromise;
-    client.destroy();
-    this.clientPromise = undefined;
+  close(): Promise<void> {
+    return this.dynamodb.destroy();
   }
 
   /** @internal Extends a lease that is still held by this owner and token. */
   async renewLease(lease: DynamoDbLease): Promise<void> {
-    const { sdk, client } = await this.connect();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await client.send(
+    const { sdk, client } = await this.dynamodb.get();
+    try {
+      await retryOnConflict(() =>
+        client.send(
           new sdk.UpdateItemCommand({
             TableName: this.table,
             Key: this.key(lease.shipper, LEASE_ITEM),
@@ -394,53 +392,31 @@ export class DynamoDbStateStore implements StateStore {
             ),
             ReturnValuesOnConditionCheckFailure: "ALL_OLD",
           }),
-        );
-        return;
-      } catch (err) {
-        const name = awsErrorName(err);
-        if (name === "ConditionalCheckFailedException")
-          throw new LeaseLostError(lease.shipper, describeLeaseLoss((err as { Item?: Item }).Item));
-        if (name === "TransactionConflictException" && attempt < CONFLICT_ATTEMPTS) {
-          await conflictPause(attempt);
-          continue;
-        }
-        throw err;
-      }
+        ),
+      );
+    } catch (err) {
+      if (awsErrorName(err) !== "ConditionalCheckFailedException") throw err;
+      throw new LeaseLostError(lease.shipper, describeLeaseLoss((err as { Item?: Item }).Item));
     }
   }
 
   /** @internal Deletes a lease only while it is still held by this owner and token. */
   async releaseLease(lease: DynamoDbLease): Promise<void> {
-    const { sdk, client } = await this.connect();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await client.send(
+    const { sdk, client } = await this.dynamodb.get();
+    try {
+      await retryOnConflict(() =>
+        client.send(
           new sdk.DeleteItemCommand({
             TableName: this.table,
             Key: this.key(lease.shipper, LEASE_ITEM),
             ...leaseCondition(lease, {}, {}),
           }),
-        );
-        return;
-      } catch (err) {
-        const name = awsErrorName(err);
-        if (name === "ConditionalCheckFailedException") return; // no longer ours: nothing to release
-        if (name === "TransactionConflictException" && attempt < CONFLICT_ATTEMPTS) {
-          await conflictPause(attempt);
-          continue;
-        }
-        throw err;
-      }
+        ),
+      );
+    } catch (err) {
+      // no longer ours: nothing to release
+      if (awsErrorName(err) !== "ConditionalCheckFailedException") throw err;
     }
-  }
-
-  private connect(): Promise<{ sdk: Sdk; client: DynamoDBClient }> {
-    this.clientPromise ??= (async () => {
-      const sdk = await import("@aws-sdk/client-dynamodb");
-      const client = this.options.client ?? new sdk.DynamoDBClient(awsClientConfig("dynamodb", this.options));
-      return { sdk, client };
-    })();
-    return this.clientPromise;
   }
 
   private key(shipper: string, item: string): Item {
@@ -462,7 +438,7 @@ export class DynamoDbStateStore implements StateStore {
   }
 
   private async queryOffsets(shipper: string): Promise<Item[]> {
-    const { sdk, client } = await this.connect();
+    const { sdk, client } = await this.dynamodb.get();
     const items: Item[] = [];
     let start: Item | undefined;
     do {
@@ -483,7 +459,7 @@ export class DynamoDbStateStore implements StateStore {
   }
 
   private async scanOffsets(): Promise<Item[]> {
-    const { sdk, client } = await this.connect();
+    const { sdk, client } = await this.dynamodb.get();
     const items: Item[] = [];
     let start: Item | undefined;
     do {
@@ -668,6 +644,28 @@ function clockMicros(): number {
   return Math.floor((performance.timeOrigin + performance.now()) * 1000);
 }
 
-async function conflictPause(attempt: number): Promise<void> {
-  await sleep(randomInt(10, 20 + 40 * attempt));
+/** The per-item reasons of a cancelled transaction (empty for any other error). */
+function cancellationReasons(err: unknown): CancellationReason[] {
+  if (awsErrorName(err) !== "TransactionCanceledException") return [];
+  return (err as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
+}
+
+/**
+ * Runs a write again (a few times, with jitter) when DynamoDB refused it only because a concurrent write or
+ * transaction touched the same item: `TransactionConflictException` for a single write, a cancelled transaction
+ * whose reasons hold a `TransactionConflict` and no failed condition. The SDK does not retry either.
+ */
+async function retryOnConflict<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (err) {
+      const reasons = cancellationReasons(err).map((r) => r.Code);
+      const conflict =
+        awsErrorName(err) === "TransactionConflictException" ||
+        (reasons.includes("TransactionConflict") && !reasons.includes("ConditionalCheckFailed"));
+      if (!conflict || attempt >= CONFLICT_ATTEMPTS) throw err;
+      await sleep(randomInt(10, 20 + 40 * attempt));
+    }
+  }
 }

@@ -212,10 +212,22 @@ describe("DynamoDbStateStore (moto)", () => {
       const r: OffsetRef = { shipper: s, offsetKey: "k", exporter: "dd" };
       const lease = await store.acquireLease(s, { owner: "slow", ttlMs: 100 });
       await sleep(200);
+      const leaseItem = async () =>
+        (
+          await raw.send(
+            new GetItemCommand({ TableName: table, Key: { shipper: { S: s }, item: { S: "lease" } } }),
+          )
+        ).Item;
+      const before = Number((await leaseItem())?.expiresAt?.N);
       await store.commit(r, undefined, record(T1), lease);
       await lease.renew();
-      await expect(store.acquireLease(s, { owner: "other", ttlMs: 1000 })).rejects.toThrow(LockHeldError);
+      const after = await leaseItem();
+      expect(after?.owner).toEqual({ S: "slow" });
+      expect(after?.token).toEqual({ N: String(lease.token) });
+      expect(Number(after?.expiresAt?.N)).toBeGreaterThan(before);
+      await expect(store.get(r)).resolves.toEqual(record(T1));
       await lease.release();
+      await expect(leaseItem()).resolves.toBeUndefined();
     });
 
     it("fails a commit under a lease that another holder took, even when the cursor still matches", async () => {
