@@ -24,6 +24,7 @@ import {
 } from "./errors";
 import {
   describeRef,
+  showCursor,
   type Lease,
   type LeaseOptions,
   type OffsetRecord,
@@ -139,19 +140,10 @@ export class DynamoDbStateStore implements StateStore {
 
   async list(shipper?: string): Promise<StoredOffset[]> {
     const items = shipper !== undefined ? await this.queryOffsets(shipper) : await this.scanOffsets();
+    const order = (o: StoredOffset): string => `${o.shipper}\u0000${offsetItemKey(o)}`;
     return items
       .map((item) => this.parseOffset(item))
-      .sort((a, b) =>
-        a.shipper !== b.shipper
-          ? a.shipper < b.shipper
-            ? -1
-            : 1
-          : offsetItemKey(a) < offsetItemKey(b)
-            ? -1
-            : offsetItemKey(a) > offsetItemKey(b)
-              ? 1
-              : 0,
-      );
+      .sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   }
 
   async commit(
@@ -629,10 +621,6 @@ function unmarshalValue(value: AttributeValue): unknown {
   if (value.L !== undefined) return value.L.map(unmarshalValue);
   // binary and set types never occur in an offset item: keep a marker that fails the shape check
   return { [`(DynamoDB ${Object.keys(value)[0] ?? "unknown"} attribute)`]: true };
-}
-
-function showCursor(cursor: Cursor | undefined): string {
-  return cursor === undefined ? "no offset" : `${cursor.ts}${cursor.key ? ` [${cursor.key}]` : ""}`;
 }
 
 /**

@@ -75,3 +75,8 @@ export function offsetId(ref: Pick<OffsetRef, "offsetKey" | "exporter">): string
 export function describeRef(ref: OffsetRef): string {
   return `${ref.shipper}/${ref.offsetKey}/${ref.exporter}`;
 }
+
+/** A cursor for messages: `<ts> [<key>]`, or `no offset`. */
+export function showCursor(cursor: Cursor | undefined): string {
+  return cursor === undefined ? "no offset" : `${cursor.ts}${cursor.key ? ` [${cursor.key}]` : ""}`;
+}
