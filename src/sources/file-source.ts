@@ -260,7 +260,7 @@ class FileReader {
 
   /** Closes the file (when reading stops before its end). */
   async close(): Promise<void> {
-    this.done = true;
+    this.exhausted = true;
     await this.lines?.return(undefined);
   }
 
