@@ -8,6 +8,7 @@ import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
+import { LambdaFunctionRecursionConfig } from "@cdktf/provider-aws/lib/lambda-function-recursion-config";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
@@ -383,6 +384,13 @@ export class LogShipperRuntime extends Construct {
         },
       },
       dependsOn: [this.logGroup],
+    });
+
+    // continuations are direct self-invocations: Lambda's recursive-loop detection would stop a chain after about 16
+    // of them, silently; the chain is bounded by LOGSHIPPER_MAX_HOPS instead
+    new LambdaFunctionRecursionConfig(this, "RecursionConfig", {
+      functionName: this.function.functionName,
+      recursiveLoop: "Allow",
     });
 
     new IamRolePolicy(this, "RolePolicy", {

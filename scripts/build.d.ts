@@ -22,5 +22,5 @@ export declare function buildAll(): Promise<string[]>;
  */
 export declare function bundleLambda(
   outdir: string,
-  options?: { readonly minify?: boolean; readonly sourcemap?: boolean },
+  options?: { readonly minify?: boolean; readonly sourcemap?: boolean; readonly entry?: string },
 ): Promise<{ file: string; bytes: number }>;

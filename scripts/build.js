@@ -73,7 +73,7 @@ const bundles = [
 function options(entry, outfile, target, sourcemap) {
   return {
     supported: { "dynamic-import": false },
-    entryPoints: [join(root, entry)],
+    entryPoints: [resolve(root, entry)],
     outfile,
     bundle: true,
     platform: "node",
@@ -102,13 +102,13 @@ async function buildAll() {
  * source map unless asked), for the construct to zip together with `logshipper.config.json`. Resolves to the
  * file's path and size in bytes.
  * @param {string} outdir
- * @param {{ minify?: boolean, sourcemap?: boolean }} [opts]
+ * @param {{ minify?: boolean, sourcemap?: boolean, entry?: string }} [opts]
  * @returns {Promise<{ file: string, bytes: number }>}
  */
 async function bundleLambda(outdir, opts = {}) {
   const file = join(resolve(outdir), "index.js");
   await build({
-    ...options(LAMBDA_ENTRY, file, "node22", opts.sourcemap ? "inline" : false),
+    ...options(opts.entry ?? LAMBDA_ENTRY, file, "node22", opts.sourcemap ? "inline" : false),
     minify: opts.minify ?? true,
     // keep class and function names: typed errors are told apart by name in logs
     keepNames: true,
@@ -126,8 +126,13 @@ module.exports = {
 };
 
 if (require.main === module) {
-  buildAll().catch((err) => {
-    console.error(err);
+  // `node scripts/build.js` builds dist/; `node scripts/build.js --lambda <outdir> [--entry <file>]` bundles only the
+  // Lambda handler (the constructs call it synchronously at synth)
+  const args = process.argv.slice(2);
+  const at = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+  const run = args.includes("--lambda") ? bundleLambda(at("--lambda"), { entry: at("--entry") }) : buildAll();
+  run.catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
     process.exitCode = 1;
   });
 }

@@ -74,6 +74,15 @@ describe("LogShipperRuntime", () => {
     expect(fn.filename).toBe(`assets/Runtime_Code_5E7CDC2C/${hash}/archive.zip`);
   });
 
+  it("lets continuations self-invoke past Lambda's recursive-loop detection (LOGSHIPPER_MAX_HOPS bounds them)", () => {
+    expect(Object.values(resources(out, "aws_lambda_function_recursion_config"))).toEqual([
+      expect.objectContaining({
+        function_name: "${aws_lambda_function.Runtime_99E3DDFA.function_name}",
+        recursive_loop: "Allow",
+      }),
+    ]);
+  });
+
   it("passes the contract's environment variables", () => {
     const fn = resourceOf(out, runtime.function);
     expect(fn.environment).toEqual({
