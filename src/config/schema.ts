@@ -2,6 +2,8 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020"
 import configSchema from "../../schemas/config.schema.json";
 import reportSchema from "../../schemas/report.schema.json";
 import stateSchema from "../../schemas/state.schema.json";
+import ajvOptions from "./ajv-options.json";
+import { PRECOMPILED } from "./precompiled-validators";
 
 const CONFIG_ID = configSchema.$id;
 const REPORT_ID = reportSchema.$id;
@@ -11,13 +13,8 @@ const compiled = new Map<string, ValidateFunction>();
 
 function instance(): Ajv2020 {
   if (ajv === undefined) {
-    ajv = new Ajv2020({
-      allErrors: true,
-      discriminator: true,
-      strict: true,
-      allowUnionTypes: true,
-      verbose: true,
-    });
+    // the options live in ajv-options.json: the build precompiles the bundles' validators with the same ones
+    ajv = new Ajv2020(ajvOptions);
     ajv.addSchema(configSchema);
     ajv.addSchema(reportSchema);
     ajv.addSchema(stateSchema);
@@ -26,7 +23,7 @@ function instance(): Ajv2020 {
 }
 
 function validator(ref: string): ValidateFunction {
-  let fn = compiled.get(ref);
+  let fn = compiled.get(ref) ?? PRECOMPILED[ref];
   if (fn === undefined) {
     const found = instance().getSchema(ref);
     if (found === undefined) throw new Error(`schema not found: ${ref}`);

@@ -48,7 +48,8 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
   },
   elasticsearch: {
     destination: "Elasticsearch",
-    create: unavailable("Elasticsearch"),
+    create: async (c) =>
+      (await import("./elasticsearch.js")).createElasticsearchExporter(c as ExporterContext<never>),
   },
   newrelic: {
     destination: "New Relic",
@@ -63,12 +64,14 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
       description:
         "Azure Monitor replaces TimeGenerated outside 2 days back to 1 day ahead with the receive time",
     },
-    create: unavailable("Azure Monitor"),
+    create: async (c) =>
+      (await import("./azure-monitor.js")).createAzureMonitorExporter(c as ExporterContext<never>),
   },
   "gcp-logging": {
     destination: "Google Cloud Logging",
     window: { futureMs: DAY, description: "Cloud Logging rejects entries more than 1 day in the future" },
-    create: unavailable("Google Cloud Logging"),
+    create: async (c) =>
+      (await import("./gcp-logging.js")).createGcpLoggingExporter(c as ExporterContext<never>),
   },
   cloudwatch: {
     destination: "CloudWatch Logs",
@@ -77,7 +80,8 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
       futureMs: 2 * HOUR,
       description: "CloudWatch Logs accepts events from 14 days in the past to 2 hours in the future",
     },
-    create: unavailable("CloudWatch Logs"),
+    create: async (c) =>
+      (await import("./cloudwatch.js")).createCloudWatchExporter(c as ExporterContext<never>),
   },
   opentelemetry: {
     destination: "OpenTelemetry",
@@ -85,12 +89,6 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
       (await import("./opentelemetry.js")).createOpenTelemetryExporter(c as ExporterContext<never>),
   },
 };
-
-function unavailable(name: string): (context: ExporterContext) => Promise<Exporter> {
-  return async () => {
-    throw new Error(`the ${name} exporter is not available in this build`);
-  };
-}
 
 /** The destination of an exporter type. */
 export function destinationOf(type: ExporterType): DestinationInfo {
