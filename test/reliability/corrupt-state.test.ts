@@ -114,7 +114,7 @@ describe("corrupt state", () => {
       expect(statSync(file).mtimeMs).toBe(mtime);
       // the explicit repair: remove the shipper's state, then apply starts over from the lookback
       const rm = await run(["state", "rm", "app", "--all", "--state", state], { cwd: dir });
-      expect(rm).toMatchObject({ code: 0, stdout: "Removed the state file of app.\n" });
+      expect(rm).toMatchObject({ code: 0, stdout: "Removed every offset of app.\n" });
       const again = await run(["apply", "-c", config, "--state", state, "--now", NOW], { cwd: dir });
       expect(again.code).toBe(0);
       recordResult({
@@ -194,7 +194,7 @@ describe("corrupt state", () => {
           note: "apply/plan/state list exit 1, item untouched",
         });
       }
-      const rm = await run(["state", "rm", "app", "out", "--state", state], { cwd: dir, env });
+      const rm = await run(["state", "rm", "app", "--all", "--state", state], { cwd: dir, env });
       expect(rm.code).toBe(0);
       const again = await run(["apply", "-c", config, "--state", state, "--now", NOW], { cwd: dir, env });
       expect(again.code).toBe(0);

@@ -4,6 +4,8 @@ import { tempDir } from "../support/fixtures";
 import { countFile, notTorn, scenarioRandom, writeNumberedLogs } from "./support/data";
 import { crashAndResume, describeKills, killPlan, type Destination, type StateTarget } from "./support/crash";
 import { has, itWhen } from "./support/available";
+import { run } from "./support/child";
+import { dynamoClient, dynamoEnv, expireLease } from "./support/dynamo";
 import { recordResult, tally } from "./support/results";
 import { Sink } from "./support/sink";
 
@@ -24,7 +26,11 @@ describe("crash and resume", () => {
     ids = await writeNumberedLogs(join(dir, "logs", "kestra.jsonl"), { count: N, seed: 11 });
     logBytes = statSync(join(dir, "logs", "kestra.jsonl")).size;
   });
-  afterAll(() => cleanup());
+  const clients: Array<{ destroy(): void }> = [];
+  afterAll(() => {
+    for (const c of clients) c.destroy();
+    cleanup();
+  });
 
   function writeConfig(name: string, exporter: string): string {
     const file = join(dir, `${name}.yaml`);
@@ -125,6 +131,23 @@ describe("crash and resume", () => {
     };
   }
 
+  /** A DynamoDB state table on moto, created with `logshipper state init` (the endpoint only in the child's env). */
+  async function dynamoState(name: string): Promise<StateTarget> {
+    const table = `${name}-${Date.now()}`;
+    const location = `dynamodb://${table}`;
+    const init = await run(["state", "init", "--state", location], { cwd: dir, env: dynamoEnv() });
+    expect({ code: init.code, stderr: init.stderr }).toEqual({ code: 0, stderr: "" });
+    const client = dynamoClient();
+    clients.push(client);
+    return {
+      name: "DynamoDB state",
+      location,
+      env: dynamoEnv(),
+      midCommit: false,
+      afterCrash: () => expireLease(client, table, name),
+    };
+  }
+
   it("file exporter, file state: 10 SIGKILLs, every record delivered, duplicates within the bound", async () => {
     await scenario("crashfile", fileDestination("crashfile", 2000, 2), fileState("crashfile"));
   });
@@ -148,6 +171,33 @@ describe("crash and resume", () => {
         await scenario("crashdd", destination, fileState("crashdd"), {
           SECRET_DD_KEY: Buffer.from("dd-api-key-crash").toString("base64"),
         });
+      } finally {
+        await sink.close();
+      }
+    },
+  );
+
+  itWhen(
+    has.destination("elasticsearch") && has.dynamoDbState(),
+    "crash-resume: Elasticsearch sink, DynamoDB state",
+    "the Elasticsearch exporter and the DynamoDB state store",
+  )(
+    "Elasticsearch exporter to a local _bulk, DynamoDB state (moto): 10 SIGKILLs, every record indexed once",
+    async () => {
+      const sink = await Sink.start("elasticsearch");
+      try {
+        const destination = sinkDestination(
+          sink,
+          "Elasticsearch sink",
+          `{ id: es, type: elasticsearch, connection: { hosts: ["${sink.url}"], apiKey: "{{ secret('ES_KEY') }}" }, indexName: logs, chunk: 1000, concurrency: 4 }`,
+          1000,
+          4,
+        );
+        await scenario("crashes", destination, await dynamoState("crashes"), {
+          SECRET_ES_KEY: Buffer.from("es-api-key-crash").toString("base64"),
+        });
+        // re-sent records carry the same _id: Elasticsearch answered 409 and kept one document each
+        expect(sink.stored.size).toBe(N);
       } finally {
         await sink.close();
       }

@@ -26,6 +26,8 @@ export interface StateTarget {
   readonly env: NodeJS.ProcessEnv;
   /** Whether the `mid-commit` fault point exists in this store. */
   readonly midCommit: boolean;
+  /** Runs after each crash (DynamoDB: expire the dead run's lease instead of waiting out its TTL). */
+  readonly afterCrash?: () => Promise<void>;
 }
 
 /** One planned crash. */
@@ -99,9 +101,14 @@ export async function crashAndResume(options: {
     } else {
       exit = await running.exited;
     }
-    if (exit.signal === "SIGKILL") kills.push(kill);
-    else if (exit.code === 0) missed.push(kill);
-    else throw new Error(`apply exited ${exit.code} (planned kill ${JSON.stringify(kill)}):\n${exit.stderr}`);
+    if (exit.signal === "SIGKILL") {
+      kills.push(kill);
+      await state.afterCrash?.();
+    } else if (exit.code === 0) missed.push(kill);
+    else
+      throw new Error(
+        `apply exited ${exit.code} (planned kill ${JSON.stringify(kill)}):\n${exit.stdout}\n${exit.stderr}`,
+      );
     stateReads.push(
       await run(["state", "list", "--json", "--state", state.location], { cwd: options.cwd, env }),
     );

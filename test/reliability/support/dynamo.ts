@@ -3,6 +3,7 @@ import {
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
+  UpdateItemCommand,
   type AttributeValue,
 } from "@aws-sdk/client-dynamodb";
 
@@ -78,4 +79,24 @@ export async function putItem(
 export function cursorOf(item: Record<string, AttributeValue> | undefined): string | undefined {
   const c = item?.cursor?.M;
   return c?.ts?.S !== undefined ? `${c.ts.S} ${c.key?.S ?? ""}` : undefined;
+}
+
+/**
+ * Moves a shipper's lease expiry into the past, as if its TTL (60 s) had run out: what the next run finds after a
+ * crashed holder, without waiting. The takeover is then the store's own expired-lease path.
+ */
+export async function expireLease(client: DynamoDBClient, table: string, shipper: string): Promise<void> {
+  try {
+    await client.send(
+      new UpdateItemCommand({
+        TableName: table,
+        Key: { shipper: { S: shipper }, item: { S: "lease" } },
+        UpdateExpression: "SET expiresAt = :past",
+        ConditionExpression: "attribute_exists(expiresAt)",
+        ExpressionAttributeValues: { ":past": { N: String(Date.now() - 1) } },
+      }),
+    );
+  } catch (err) {
+    if ((err as Error).name !== "ConditionalCheckFailedException") throw err;
+  }
 }
