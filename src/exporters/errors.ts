@@ -54,15 +54,27 @@ export class DeliveryError extends LogShipperError implements DeliveryFailure {
 
 /** Retries of one request ran out of time; the exporter stops for this run and its offset stays put. */
 export class RetryBudgetExceededError extends LogShipperError {
+  /**
+   * @param spentMs how long the request was tried and retried
+   * @param budgetMs the retry budget it had (the exporter's `retryBudget`, or less near a Lambda's deadline)
+   */
   constructor(
     readonly exporterId: string,
     last: unknown,
+    spentMs: number,
     budgetMs: number,
   ) {
     super(
       "RETRY_BUDGET_EXCEEDED",
-      `exporter ${exporterId}: gave up after retrying for ${Math.round(budgetMs / 1000)}s; last error: ${last instanceof Error ? last.message : String(last)}`,
+      `exporter ${exporterId}: gave up after retrying for ${seconds(spentMs)} (retry budget ${seconds(budgetMs)}); last error: ${last instanceof Error ? last.message : String(last)}`,
       { cause: last },
     );
   }
+}
+
+/** `350ms` below a second, `1.6s` below ten seconds, `42s` above. */
+function seconds(ms: number): string {
+  const t = Math.max(0, Math.round(ms));
+  if (t < 1000) return `${t}ms`;
+  return t < 10_000 ? `${(t / 1000).toFixed(1)}s` : `${Math.round(t / 1000)}s`;
 }

@@ -388,11 +388,12 @@ export class ExporterPipeline {
   /** Sends one batch with retries; never throws (the outcome carries the error). */
   private async deliver(batch: Batch): Promise<Delivery> {
     try {
-      const budgetEnd = Math.min(
-        this.clock() + this.options.retryBudgetMs,
-        this.options.deadline ?? Infinity,
-      );
-      const rejected = batch.entries.length > 0 ? await this.sendWithRetry(batch.entries, budgetEnd) : [];
+      const start = this.clock();
+      const budget = {
+        start,
+        end: Math.min(start + this.options.retryBudgetMs, this.options.deadline ?? Infinity),
+      };
+      const rejected = batch.entries.length > 0 ? await this.sendWithRetry(batch.entries, budget) : [];
       return {
         ok: true,
         rejected: [...batch.rejected, ...rejected],
@@ -404,7 +405,10 @@ export class ExporterPipeline {
   }
 
   /** Sends entries until each is delivered or rejected for good; returns the rejected ones. */
-  private async sendWithRetry(entries: ReadonlyArray<Encoded>, budgetEnd: number): Promise<Rejected[]> {
+  private async sendWithRetry(
+    entries: ReadonlyArray<Encoded>,
+    budget: { readonly start: number; readonly end: number },
+  ): Promise<Rejected[]> {
     const rejected: Rejected[] = [];
     let pending: ReadonlyArray<Encoded> = entries;
     let attempt = 0;
@@ -436,8 +440,8 @@ export class ExporterPipeline {
             return rejected;
           }
           const mid = pending.length >> 1;
-          rejected.push(...(await this.sendWithRetry(pending.slice(0, mid), budgetEnd)));
-          rejected.push(...(await this.sendWithRetry(pending.slice(mid), budgetEnd)));
+          rejected.push(...(await this.sendWithRetry(pending.slice(0, mid), budget)));
+          rejected.push(...(await this.sendWithRetry(pending.slice(mid), budget)));
           return rejected;
         }
         if (!(err instanceof DeliveryError) || !err.retryable) throw err;
@@ -446,11 +450,12 @@ export class ExporterPipeline {
       }
       if (retryAfterMs !== undefined) this.throttle.block(retryAfterMs);
       const delay = Math.max(backoffDelay(this.backoff, attempt), this.throttle.remaining());
-      if (this.clock() + delay > budgetEnd) {
+      if (this.clock() + delay > budget.end) {
         throw new RetryBudgetExceededError(
           this.exporter.id,
           lastError,
-          Math.max(0, budgetEnd - this.clock() + delay),
+          this.clock() - budget.start,
+          budget.end - budget.start,
         );
       }
       this.retries++;

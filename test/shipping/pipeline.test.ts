@@ -202,7 +202,9 @@ describe("ExporterPipeline", () => {
     });
     const outcome = await run(exporter, records(3), { retryBudgetMs: 50 });
     expect(outcome.status).toBe("failed");
-    expect(String(outcome.error)).toMatch(/gave up after retrying/);
+    expect(String(outcome.error)).toMatch(
+      /gave up after retrying for \d+ms \(retry budget 50ms\); last error: exporter mem \(memory\): HTTP 500/,
+    );
     expect(await store.get(ref)).toBeUndefined();
   });
 
