@@ -5,7 +5,7 @@ import { has, itWhen } from "./support/available";
 import { run } from "./support/child";
 import { NOW, seqOf, writeNumberedLogs } from "./support/data";
 import { recordResult, tally } from "./support/results";
-import { Sink, type SinkRequest } from "./support/sink";
+import { Sink, type FaultProfile, type SinkRequest } from "./support/sink";
 
 // A faulty destination: 5% HTTP 500, 2% 429 with Retry-After, connection resets, responses that stall past the
 // timeout, 413 on large bodies, and (Elasticsearch) per-item errors inside a 200. Nothing may be lost, only
@@ -14,7 +14,7 @@ import { Sink, type SinkRequest } from "./support/sink";
 
 const N = 30_000;
 const KEY = "dd-api-key-faulty-0001";
-const RETRY_AFTER_S = 2;
+const RETRY_AFTER_S = 1;
 /**
  * Requests that arrive this soon after a 429 may have been on their way before the client read it (measured:
  * such arrivals come 1–25 ms after the 429; a client that ignored Retry-After would send throughout the wait).
@@ -86,6 +86,79 @@ describe("a faulty destination", () => {
 
   const env = { SECRET_KEY: Buffer.from(KEY).toString("base64") };
 
+  /** The faults both sinks inject, each kind forced once early so that every kind happens. */
+  const FAULTS: FaultProfile = {
+    http500: 0.05,
+    http429: 0.02,
+    retryAfterS: RETRY_AFTER_S,
+    reset: 0.01,
+    stall: 0.005,
+    maxBodyBytes: 120_000,
+    forced: { 2: "429", 4: "reset", 6: "stall", 8: "500" },
+  };
+  const CHUNK = 200;
+
+  /**
+   * Ships every record through a faulty sink and checks what must hold whatever the destination: exit 0, nothing
+   * lost, the dead-letter holding exactly the records refused for good, duplicates only from requests that were
+   * processed but never answered, each fault kind seen, and Retry-After holding back every request.
+   */
+  async function faultyRun(
+    name: string,
+    sink: Sink,
+    exporter: string,
+    authorized: (r: SinkRequest) => boolean,
+  ): Promise<void> {
+    const file = config(name, exporter);
+    const dlq = join(dir, `dlq-${name}`);
+    const exit = await run(
+      ["apply", "-c", file, "--state", join(dir, `state-${name}`), "--now", NOW, "--dead-letter", dlq],
+      { cwd: dir, env, timeoutMs: 180_000 },
+    );
+    const refused = [...sink.refused].sort((a, b) => a - b);
+    const t = tally(
+      ids.filter((i) => !sink.refused.has(i)),
+      sink.seen,
+    );
+    const by = outcomes(sink.requests);
+    const { gaps, inFlight } = retryAfterGaps(sink.requests);
+    const stalls = by.stall ?? 0;
+    const dead = deadLettered(dlq);
+    recordResult({
+      scenario: `faulty destination: ${sink.kind === "datadog" ? "Datadog" : "Elasticsearch"} sink`,
+      faults: [
+        ...Object.entries(by)
+          .filter(([k]) => k !== "202" && k !== "200")
+          .map(([k, n]) => `${n}× ${k}`),
+        ...(sink.itemErrors > 0 ? [`${sink.itemErrors} item errors in 200s`] : []),
+      ].join(", "),
+      expected: t.expected + refused.length,
+      delivered: t.delivered + dead.length,
+      duplicated: t.duplicated,
+      lost: t.lost + refused.length - dead.length,
+      note: `${sink.requests.length} requests; ${refused.length} refused for good and dead-lettered: ${dead.length}; min gap after a 429: ${Math.min(...gaps)} ms (Retry-After ${RETRY_AFTER_S} s; ${inFlight} already in flight); duplicates bound ${stalls} stalls × ${CHUNK}`,
+    });
+    expect({ code: exit.code, stderr: exit.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(t.missing).toEqual([]);
+    // only records refused for good are dead-lettered, each once
+    expect(dead).toEqual(refused);
+    // each fault happened, and the 413s were split until they fit
+    expect(by).toMatchObject({
+      reset: expect.any(Number),
+      stall: expect.any(Number),
+      "500": expect.any(Number),
+    });
+    expect(by["429"]).toBeGreaterThanOrEqual(2);
+    expect(by["413"]).toBeGreaterThanOrEqual(1);
+    // a stalled request was processed but never answered: it is sent again (at most one batch each)
+    expect(t.duplicated).toBeLessThanOrEqual(stalls * CHUNK);
+    // Retry-After holds back every request to the destination, not only the one that got the 429
+    expect(gaps.length).toBeGreaterThanOrEqual((by["429"] ?? 0) - 1);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000 - 5);
+    // the credential went with every request, to this sink
+    expect(sink.requests.filter((r) => !authorized(r))).toEqual([]);
+  }
+
   itWhen(
     has.destination("datadog"),
     "faulty destination: Datadog sink",
@@ -93,62 +166,40 @@ describe("a faulty destination", () => {
   )(
     "Datadog: 500s, 429s with Retry-After, resets, stalls and 413s lose nothing, dead-letter nothing, and honour Retry-After",
     async () => {
-      const sink = await Sink.start("datadog", {
-        seed: 7,
-        faults: {
-          http500: 0.05,
-          http429: 0.02,
-          retryAfterS: RETRY_AFTER_S,
-          reset: 0.01,
-          stall: 0.005,
-          maxBodyBytes: 64_000,
-          forced: { 2: "429", 4: "reset", 6: "stall", 8: "500" },
-        },
+      const sink = await Sink.start("datadog", { seed: 7, faults: FAULTS });
+      try {
+        await faultyRun(
+          "faultydd",
+          sink,
+          `{ id: dd, type: datadog, basePath: "${sink.url}", apiKey: "{{ secret('KEY') }}", chunk: ${CHUNK}, concurrency: 4, options: { readTimeout: PT1S } }`,
+          (r) => r.headers["dd-api-key"] === KEY,
+        );
+      } finally {
+        await sink.close();
+      }
+    },
+  );
+
+  itWhen(
+    has.destination("elasticsearch"),
+    "faulty destination: Elasticsearch sink",
+    "the Elasticsearch exporter",
+  )(
+    "Elasticsearch: the same faults plus per-item 429s and 400s inside a 200: only the 400s are dead-lettered",
+    async () => {
+      const sink = await Sink.start("elasticsearch", {
+        seed: 9,
+        faults: { ...FAULTS, itemRetry: 0.01, poison: (seq) => seq % 250 === 7 },
       });
       try {
-        const file = config(
-          "faultydd",
-          `{ id: dd, type: datadog, basePath: "${sink.url}", apiKey: "{{ secret('KEY') }}", chunk: 100, concurrency: 4, options: { readTimeout: PT1S } }`,
+        await faultyRun(
+          "faultyes",
+          sink,
+          `{ id: es, type: elasticsearch, connection: { hosts: ["${sink.url}"], apiKey: "{{ secret('KEY') }}" }, indexName: logs, chunk: ${CHUNK}, concurrency: 4, options: { readTimeout: PT1S } }`,
+          (r) => r.headers.authorization === `ApiKey ${KEY}`,
         );
-        const dlq = join(dir, "dlq-dd");
-        const exit = await run(
-          ["apply", "-c", file, "--state", join(dir, "state-dd"), "--now", NOW, "--dead-letter", dlq],
-          { cwd: dir, env, timeoutMs: 180_000 },
-        );
-        const t = tally(ids, sink.seen);
-        const by = outcomes(sink.requests);
-        const { gaps, inFlight } = retryAfterGaps(sink.requests);
-        const stalls = by.stall ?? 0;
-        recordResult({
-          scenario: "faulty destination: Datadog sink",
-          faults: Object.entries(by)
-            .filter(([k]) => k !== "202")
-            .map(([k, n]) => `${n}× ${k}`)
-            .join(", "),
-          expected: t.expected,
-          delivered: t.delivered,
-          duplicated: t.duplicated,
-          lost: t.lost,
-          note: `${sink.requests.length} requests; min gap after 429: ${Math.min(...gaps)} ms (Retry-After ${RETRY_AFTER_S} s); ${inFlight} in flight at a 429; dup bound ${stalls}×100`,
-        });
-        expect({ code: exit.code, stderr: exit.stderr }).toEqual({ code: 0, stderr: "" });
-        expect(t.missing).toEqual([]);
-        expect(deadLettered(dlq)).toEqual([]);
-        // each fault happened, and the 413s were split until they fit
-        expect(by).toMatchObject({
-          reset: expect.any(Number),
-          stall: expect.any(Number),
-          "500": expect.any(Number),
-        });
-        expect(by["429"]).toBeGreaterThanOrEqual(2);
-        expect(by["413"]).toBeGreaterThanOrEqual(1);
-        // a stalled request was processed but never acknowledged: it is sent again (at most one batch each)
-        expect(t.duplicated).toBeLessThanOrEqual(stalls * 100);
-        // Retry-After holds back every request to the destination, not only the one that got the 429
-        expect(gaps.length).toBeGreaterThanOrEqual(by["429"] - 1);
-        for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000 - 5);
-        // the API key went to this sink only, on every request
-        expect(sink.requests.every((r) => r.headers["dd-api-key"] === KEY)).toBe(true);
+        expect(sink.refused.size).toBe(N / 250);
+        expect(sink.stored.size).toBe(N - N / 250);
       } finally {
         await sink.close();
       }
@@ -200,7 +251,9 @@ describe("a faulty destination", () => {
         expect(exit.signal).toBeNull(); // not killed by the harness: no hang
         expect(exit.code).toBe(1);
         expect(exit.stdout).toMatch(/FAILED +dd +datadog: shipped 0/);
-        expect(exit.stdout).toMatch(/gave up after retrying for 2s; last error: .*HTTP 503/);
+        expect(exit.stdout).toMatch(
+          /gave up after retrying for \d\.\ds \(retry budget 2\.0s\); last error: .*HTTP 503/,
+        );
         expect(exit.stdout).not.toMatch(/\n {4}at /);
         expect(exit.stderr).not.toMatch(/\n {4}at /);
         expect(after.stdout).toBe(before.stdout);

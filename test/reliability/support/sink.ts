@@ -66,6 +66,8 @@ export class Sink {
   readonly requests: SinkRequest[] = [];
   /** Items that could not be read (no record number). */
   readonly corrupt: string[] = [];
+  /** Elasticsearch: items answered with an error inside a 200 (429s and 400s). */
+  itemErrors = 0;
   /** Set by `hold`: the next request waits for this promise before it is processed. */
   private gate: { onRequest: () => Promise<void> } | undefined;
   private readonly sockets = new Set<Socket>();
@@ -200,11 +202,13 @@ export class Sink {
       const seq = seqOf(source);
       if (seq !== undefined && this.faults.poison?.(seq)) {
         this.refused.add(seq);
+        this.itemErrors++;
         errors = true;
         items.push(
           `{"create":{"status":400,"error":{"type":"mapper_parsing_exception","reason":"failed to parse field [message] (injected)"}}}`,
         );
       } else if (this.random() < (this.faults.itemRetry ?? 0)) {
+        this.itemErrors++;
         errors = true;
         items.push(
           `{"create":{"status":429,"error":{"type":"es_rejected_execution_exception","reason":"queue full (injected)"}}}`,
