@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import { ConfigError, type ConfigIssue } from "./errors";
 
 /** Config files larger than this are refused before parsing. */
@@ -41,8 +41,29 @@ export class SourceText {
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (err) {
+      // an unresolved alias or an alias bomb: point at the first alias whose anchor is not defined before it,
+      // else at the first alias
+      let unresolved: number | undefined;
+      let first: number | undefined;
+      const anchors = new Set<string>();
+      visit(doc, {
+        Alias(_, node) {
+          first ??= node.range?.[0];
+          if (!anchors.has(node.source)) unresolved ??= node.range?.[0];
+        },
+        Node(_, node) {
+          if (node.anchor) anchors.add(node.anchor);
+        },
+      });
+      const at = unresolved ?? first;
+      const pos = at !== undefined ? lines.linePos(at) : undefined;
       throw new ConfigError(file, [
-        { path: "", message: `cannot be read: ${firstLine(String((err as Error).message))}` },
+        {
+          path: "",
+          line: pos?.line,
+          column: pos?.col,
+          message: `cannot be read: ${firstLine(String((err as Error).message))}`,
+        },
       ]);
     }
     if (value === null || value === undefined) {

@@ -235,6 +235,9 @@ describe("invalid configs name the path, the line, the bad value and what is all
     } finally {
       cleanup();
     }
+    expect(issues("a: &a [1]\nshippers:\n  - *a\n  - *b\n")).toEqual([
+      "4:5 : cannot be read: Unresolved alias (the anchor must be set before the alias): b",
+    ]);
     expect(issues(`shippers: ${"[".repeat(5000)}${"]".repeat(5000)}\n`)).toEqual([
       expect.stringMatching(/^1:\d+ : the document is nested too deeply$/),
     ]);
