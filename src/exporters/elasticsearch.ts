@@ -132,7 +132,10 @@ export class ElasticsearchExporter implements Exporter<string> {
     } else if (basic !== undefined) {
       if (basic.username === undefined) bad("connection.basicAuth.username", "is required with basicAuth");
       if (basic.password !== undefined) registerSecretValue(basic.password);
-      headers.authorization = `Basic ${Buffer.from(`${basic.username}:${basic.password ?? ""}`).toString("base64")}`;
+      const credentials = Buffer.from(`${basic.username}:${basic.password ?? ""}`).toString("base64");
+      // the header's base64 is a credential too (a proxy or a node may echo it back in an error)
+      registerSecretValue(credentials);
+      headers.authorization = `Basic ${credentials}`;
     }
     this.headers = headers;
     this.actionPrefix = `{"create":{"_index":${JSON.stringify(config.indexName)},"_id":"`;

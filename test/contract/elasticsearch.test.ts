@@ -10,7 +10,7 @@ import {
   createElasticsearchExporter,
 } from "../../src/exporters/elasticsearch";
 import type { ExporterContext } from "../../src/exporters/registry";
-import { clearSecretValues } from "../../src/secrets/redaction";
+import { clearSecretValues, redact } from "../../src/secrets/redaction";
 import {
   applyOnce,
   bodyText,
@@ -212,6 +212,10 @@ describe("Elasticsearch _bulk: request shape", () => {
     await e.close();
     expect(seen[0]!.headers.authorization).toBe(
       `Basic ${Buffer.from("elastic:changeme").toString("base64")}`,
+    );
+    // the header's base64 is a credential as much as the password: an echo of it is redacted
+    expect(redact(`proxy said: ${String(seen[0]!.headers.authorization)}`)).toBe(
+      "proxy said: Basic (secret)",
     );
 
     expect(() =>
