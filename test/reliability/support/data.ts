@@ -65,9 +65,8 @@ export function countFile(path: string): { seen: Map<number, number>; corrupt: s
     const line = text.slice(start, end);
     start = end + 1;
     if (line === "") continue;
-    const m = /"seq":(\d+)\}$/.exec(line);
-    const seq = m ? Number(m[1]) : undefined;
-    if (seq === undefined || seqOf(line) !== seq || !isJson(line)) corrupt.push(line);
+    const seq = seqOf(line);
+    if (seq === undefined || !isJson(line)) corrupt.push(line);
     else seen.set(seq, (seen.get(seq) ?? 0) + 1);
   }
   return { seen, corrupt };

@@ -35,6 +35,8 @@ export interface FaultProfile {
   readonly always?: number;
   /** Every request is answered with a redirect to this URL. */
   readonly redirectTo?: string;
+  /** Error bodies and item reasons repeat the request's credentials (as a careless proxy or API might). */
+  readonly echoCredentials?: boolean;
   /** Faults forced on given requests (1-based arrival order), so that each kind happens at least once. */
   readonly forced?: Readonly<Record<number, "reset" | "500" | "429" | "stall">>;
 }
@@ -143,7 +145,11 @@ export class Sink {
     if (this.gate) await this.gate.onRequest();
     const f = this.faults;
     if (f.redirectTo !== undefined) return answer(307, "", { location: `${f.redirectTo}${req.url ?? ""}` });
-    if (f.always !== undefined) return answer(f.always, JSON.stringify({ error: `always ${f.always}` }));
+    const echo = f.echoCredentials
+      ? ` (credentials received: ${JSON.stringify({ apiKey: req.headers["dd-api-key"], authorization: req.headers.authorization })})`
+      : "";
+    if (f.always !== undefined)
+      return answer(f.always, JSON.stringify({ error: `always ${f.always}${echo}` }));
     const forced = f.forced?.[this.requests.length];
     const r = this.random();
     let edge = f.reset ?? 0;
@@ -170,7 +176,7 @@ export class Sink {
     const reply =
       this.kind === "datadog"
         ? this.datadog(body.toString("utf8"), log)
-        : this.bulk(body.toString("utf8"), log);
+        : this.bulk(body.toString("utf8"), log, echo);
     if (stall) {
       log.outcome = "stall"; // processed, never answered: the client's timeout fires
       return;
@@ -190,7 +196,7 @@ export class Sink {
     return { status: 202, body: "{}" };
   }
 
-  private bulk(text: string, log: SinkRequest): { status: number; body: string } {
+  private bulk(text: string, log: SinkRequest, echo: string): { status: number; body: string } {
     const lines = text.split("\n");
     if (lines.at(-1) === "") lines.pop();
     const items: string[] = [];
@@ -205,7 +211,7 @@ export class Sink {
         this.itemErrors++;
         errors = true;
         items.push(
-          `{"create":{"status":400,"error":{"type":"mapper_parsing_exception","reason":"failed to parse field [message] (injected)"}}}`,
+          `{"create":{"status":400,"error":{"type":"mapper_parsing_exception","reason":${JSON.stringify(`failed to parse field [message] (injected)${echo}`)}}}}`,
         );
       } else if (this.random() < (this.faults.itemRetry ?? 0)) {
         this.itemErrors++;
