@@ -309,11 +309,8 @@ export const HOSTILE_CONFIGS: readonly HostileConfig[] = [
     says: /not valid UTF-8 \(byte 0xe9\)/,
   },
   { name: "NUL byte", content: `shippers:\n  - id: a\u0000b\n`, line: 2 },
-  {
-    name: "YAML syntax error (unclosed quote)",
-    content: `shippers:\n  - id: "app\n`,
-    line: 3 /* the parser notices at the end of the string */,
-  },
+  // the parser notices an unclosed quote where the string ends, on the next line
+  { name: "YAML syntax error (unclosed quote)", content: `shippers:\n  - id: "app\n`, line: 3 },
   { name: "tab indentation", content: `shippers:\n\t- id: app\n`, line: 2 },
   { name: "duplicate keys", content: `shippers: []\nshippers: []\n`, line: 2, says: /unique|duplicate/i },
   { name: "undefined alias", content: `shippers: *nothing\n`, line: 1 },
