@@ -296,6 +296,7 @@ describe("Datadog exporter: errors and retries", () => {
 
 describe("Datadog exporter through runApply", () => {
   it("ships a Kestra log file end to end: report, offsets, every record once", async () => {
+    const messageIndex = (message: unknown): number => Number(/^apply (\d+)/.exec(String(message))?.[1]);
     const dir = await mkdtemp(join(tmpdir(), "ls-dd-apply-"));
     try {
       const entries = Array.from({ length: 1500 }, (_, i) => kestraEntry(i, { message: `apply ${i} ✓` }));
@@ -327,7 +328,11 @@ describe("Datadog exporter through runApply", () => {
       const ex = report.shippers[0]!.exporters[0]!;
       expect(ex).toMatchObject({ status: "ok", shipped: 1500, rejected: 0, requests: 2 });
       expect(seen.map((s) => s.headers["dd-api-key"])).toEqual([KEY, KEY]);
-      const messages = seen.flatMap((s) => s.body.map((l) => l.message));
+      // every record once; the two requests are in flight together, so they may arrive in either order
+      const byFirst = [...seen].sort(
+        (a, b) => messageIndex(a.body[0]!.message) - messageIndex(b.body[0]!.message),
+      );
+      const messages = byFirst.flatMap((s) => s.body.map((l) => l.message));
       expect(messages).toEqual(entries.map((e) => e.message));
       const offsets = await state.list("dd-apply");
       expect(offsets[0]!.record).toMatchObject({ shipped: 1500, exporterType: "datadog" });
