@@ -34,16 +34,41 @@ function esmOnlyPackages(root = path.join(__dirname, "node_modules")) {
 
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** @type {import('jest').Config} */
-module.exports = {
+/** What both projects share: the transform and the per-file setup. */
+const project = {
   testEnvironment: "node",
   transform: { "^.+\\.(t|j|mj)sx?$": ["@swc/jest"] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages().map(escapeRegExp).join("|")})/)`],
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
-  testMatch: ["<rootDir>/test/**/*.test.ts"],
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/reliability/"],
+  setupFilesAfterEnv: ["<rootDir>/test/support/setup-cdktf.ts"],
+};
+
+/**
+ * Two projects in one run: the unit, contract, AWS, construct and end-to-end tests, and the reliability suite
+ * (test/reliability: crash and resume, faulty destinations, hostile input...; about 4 minutes, with a longer
+ * timeout). `npm test` runs both, as CI does; `npm run test:reliability` only the second (its config takes
+ * the project from here). One global setup builds the CLI and starts moto_server for both; the reliability
+ * reporter prints the summary table when reliability tests ran.
+ *
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  projects: [
+    {
+      ...project,
+      displayName: "unit",
+      testMatch: ["<rootDir>/test/**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/reliability/"],
+    },
+    {
+      ...project,
+      displayName: "reliability",
+      testMatch: ["<rootDir>/test/reliability/**/*.test.ts"],
+      setupFilesAfterEnv: [...project.setupFilesAfterEnv, "<rootDir>/test/reliability/support/setup.ts"],
+    },
+  ],
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   globalTeardown: "<rootDir>/test/support/global-teardown.ts",
-  setupFilesAfterEnv: ["<rootDir>/test/support/setup-cdktf.ts"],
+  reporters: ["default", "<rootDir>/test/reliability/support/summary-reporter.js"],
   testTimeout: 60_000,
 };

@@ -4,7 +4,7 @@ import { tempDir } from "../support/fixtures";
 import { has, itWhen } from "./support/available";
 import { delay, launch, run, type Exit } from "./support/child";
 import { countFile, NOW, scenarioRandom, writeNumberedLogs } from "./support/data";
-import { cursorOf, dynamoClient, dynamoEnv, getOffsetItem } from "./support/dynamo";
+import { cursorOf, dynamoClient, dynamoEnv, getOffsetItem } from "./support/aws";
 import { recordResult, tally } from "./support/results";
 
 // Four applies at once on the same state: one ships, the others exit cleanly (1 with the lock holder named, or 0

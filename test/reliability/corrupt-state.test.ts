@@ -5,7 +5,7 @@ import { entries, tempDir, writeJsonl } from "../support/fixtures";
 import { has, itWhen } from "./support/available";
 import { run } from "./support/child";
 import { NOW, T0 } from "./support/data";
-import { createStateTable, dynamoClient, dynamoEnv, getOffsetItem, putItem } from "./support/dynamo";
+import { createStateTable, dynamoClient, dynamoEnv, getOffsetItem, putItem } from "./support/aws";
 import { recordResult } from "./support/results";
 
 // Corrupt state: a truncated state file, garbage, an empty file, a document of the wrong shape, another

@@ -1,4 +1,8 @@
 import { spawnSync } from "node:child_process";
+import { ScanCommand } from "@aws-sdk/client-dynamodb";
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { createHandler } from "../../src/lambda/runtime";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { entries, tempDir, writeJsonl } from "../support/fixtures";
@@ -6,6 +10,7 @@ import { readZip } from "../support/zip";
 import { has, itWhen } from "./support/available";
 import { run, type Exit } from "./support/child";
 import { NOW, T0 } from "./support/data";
+import { createStateTable, dynamoClient } from "./support/aws";
 import { recordResult } from "./support/results";
 import { Sink } from "./support/sink";
 
@@ -210,4 +215,124 @@ describe("secrets", () => {
     expect(files.map(([, text]) => text).join("\n")).toContain("DATADOG_API_KEY");
     expect(found).toEqual([]);
   });
+
+  itWhen(
+    has.lambda() && has.destination("datadog") && has.destination("elasticsearch"),
+    "secrets: Lambda (Secrets Manager, DynamoDB, S3 dead-letter)",
+    "the Lambda runtime",
+  )(
+    "the Lambda reconciler: a canary from Secrets Manager never reaches its log lines, EMF, result, state or S3 dead-letter",
+    async () => {
+      const aws = {
+        endpoint: process.env.MOTO_ENDPOINT as string,
+        region: "us-east-1",
+        credentials: { accessKeyId: "test", secretAccessKey: "test" },
+      };
+      const stamp = Date.now().toString(36);
+      const table = `secrets-${stamp}`;
+      const bucket = `secrets-dl-${stamp}`;
+      const prefix = `ls-${stamp}`;
+      const sm = new SecretsManagerClient(aws);
+      const s3 = new S3Client({ ...aws, forcePathStyle: true });
+      const ddb = dynamoClient();
+      const dd = await Sink.start("datadog", { faults: { always: 403, echoCredentials: true } });
+      const es = await Sink.start("elasticsearch", {
+        faults: { echoCredentials: true, poison: (seq) => seq % 50 === 0 },
+      });
+      try {
+        await sm.send(new CreateSecretCommand({ Name: `${prefix}/CANARY`, SecretString: CANARY }));
+        await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+        await createStateTable(ddb, table);
+        const lambdaDir = join(dir, "lambda");
+        writeJsonl(
+          join(lambdaDir, "logs", "a.jsonl"),
+          entries(300, Date.now() - 3_600_000, { over: (i) => ({ message: `seq=${i} m${i}` }) }),
+        );
+        writeFileSync(
+          join(lambdaDir, "logshipper.config.json"),
+          JSON.stringify({
+            shippers: [
+              {
+                id: "lsec",
+                source: { type: "file", path: "logs/*.jsonl" },
+                logExporters: [
+                  { id: "dd", type: "datadog", basePath: dd.url, apiKey: "{{ secret('CANARY') }}" },
+                  {
+                    id: "es",
+                    type: "elasticsearch",
+                    connection: {
+                      hosts: [es.url],
+                      basicAuth: { username: USER, password: "{{ secret('CANARY') }}" },
+                    },
+                    indexName: "logs",
+                  },
+                ],
+              },
+            ],
+          }),
+        );
+        const lines: string[] = [];
+        const handler = createHandler({
+          env: {
+            LOGSHIPPER_CONFIG_PATH: join(lambdaDir, "logshipper.config.json"),
+            LOGSHIPPER_STATE_TABLE: table,
+            LOGSHIPPER_SECRET_PREFIX: prefix,
+            LOGSHIPPER_DEAD_LETTER_BUCKET: bucket,
+            LOGSHIPPER_SAFETY_MARGIN_MS: "1000",
+            AWS_LAMBDA_FUNCTION_NAME: "logshipper-reconciler",
+          },
+          aws: { ...aws, env: {} },
+          write: (line) => lines.push(line),
+          invoker: { invoke: async () => undefined },
+        });
+        const result = await handler(
+          {},
+          {
+            awsRequestId: "req-secrets",
+            functionName: "logshipper-reconciler",
+            getRemainingTimeInMillis: () => 60_000,
+          },
+        );
+        // the secret was resolved and used, and the destinations echoed it back
+        expect(dd.requests.some((r) => r.headers["dd-api-key"] === CANARY)).toBe(true);
+        expect(es.refused.size).toBe(6);
+        const items = (await ddb.send(new ScanCommand({ TableName: table }))).Items ?? [];
+        const objects = (await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? [];
+        const deadLetters = await Promise.all(
+          objects.map(async (o) => {
+            const body = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: o.Key }));
+            return [
+              `s3://${bucket}/${o.Key}`,
+              await (body.Body as { transformToString(): Promise<string> }).transformToString(),
+            ] as [string, string];
+          }),
+        );
+        expect(deadLetters.length).toBeGreaterThan(0);
+        expect(deadLetters.map(([, t]) => t).join("\n")).toMatch(/\(secret\)/);
+        const places: Array<[string, string]> = [
+          ...lines.map((l, i): [string, string] => [`log line ${i}`, l]),
+          ["handler result", JSON.stringify(result)],
+          ...items.map((item, i): [string, string] => [`DynamoDB item ${i}`, JSON.stringify(item)]),
+          ...deadLetters,
+        ];
+        const found = leaks(places);
+        recordResult({
+          scenario: "secrets: Lambda (Secrets Manager, DynamoDB, S3 dead-letter)",
+          faults: "destinations echo the credentials",
+          expected: 0,
+          delivered: 0,
+          duplicated: 0,
+          lost: 0,
+          note: `${lines.length} log lines (EMF included), the result, ${items.length} DynamoDB items and ${deadLetters.length} S3 objects scanned: ${found.length} found`,
+        });
+        expect(found).toEqual([]);
+      } finally {
+        sm.destroy();
+        s3.destroy();
+        ddb.destroy();
+        await dd.close();
+        await es.close();
+      }
+    },
+  );
 });

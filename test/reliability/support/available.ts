@@ -14,6 +14,7 @@ export const has = {
   dynamoDbState: (): boolean => existsSync(join(SRC, "state", "dynamodb-state-store.ts")),
   cloudWatchSource: (): boolean => existsSync(join(SRC, "sources", "cloudwatch-source.ts")),
   constructs: (): boolean => existsSync(join(SRC, "..", "constructs", "index.ts")),
+  lambda: (): boolean => existsSync(join(SRC, "lambda", "runtime.ts")),
 };
 
 /** `it` when `ready`, else `it.skip` plus a `pending` row in the summary table. */

@@ -16,7 +16,9 @@ export interface Destination {
   /** Units the whole run produces, to place timed kills. */
   readonly total: number;
   /** Deliveries per record number; `corrupt` lists deliveries that could not be read. */
-  count(): { seen: Map<number, number>; corrupt: string[] };
+  count():
+    | { seen: Map<number, number>; corrupt: string[] }
+    | Promise<{ seen: Map<number, number>; corrupt: string[] }>;
 }
 
 /** Where the offsets live, and the environment the child needs to reach them. */

@@ -66,7 +66,13 @@ const missing = fc.constantFrom(...REQUIRED).map((field) => {
 const wrongType = fc
   .tuple(
     fc.constantFrom(...REQUIRED, ...OPTIONAL_STRINGS, "attemptNumber"),
-    fc.oneof(fc.integer(), fc.boolean(), fc.constant({}), fc.constant([1]), fc.double({ noNaN: true })),
+    fc.oneof(
+      fc.integer(),
+      fc.boolean(),
+      fc.constant({}),
+      fc.constant([1]),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+    ),
   )
   .filter(([field, value]) => !(field === "attemptNumber" && Number.isInteger(value)))
   .map(([field, value]) => JSON.stringify({ ...validEntry(0, Date.UTC(2026, 10, 25, 8)), [field]: value }));

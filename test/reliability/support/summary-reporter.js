@@ -62,19 +62,23 @@ class ReliabilitySummaryReporter {
   }
 
   onRunComplete(_contexts, aggregated) {
+    const ran = aggregated.testResults.filter((t) =>
+      t.testFilePath.includes(`${join("test", "reliability")}`),
+    );
+    if (ran.length === 0) return; // a run without reliability tests (npm test -- test/config)
     const results = readResults();
     const body = rows(results);
     const seconds = ((Date.now() - aggregated.startTime) / 1000).toFixed(1);
-    const files = aggregated.testResults
+    const files = ran
       .map((t) => ({
         file: relative(this.rootDir, t.testFilePath),
         s: ((t.perfStats.end - t.perfStats.start) / 1000).toFixed(1),
         failed: t.numFailingTests,
       }))
       .sort((a, b) => b.s - a.s);
-    const failed = aggregated.numFailedTests;
-    const status = `${aggregated.numPassedTests} passed, ${failed} failed, ${aggregated.numPendingTests} skipped in ${seconds} s`;
-    process.stdout.write(
+    const count = (key) => ran.reduce((n, t) => n + t[key], 0);
+    const status = `${count("numPassingTests")} passed, ${count("numFailingTests")} failed, ${count("numPendingTests")} skipped; ${seconds} s in all`;
+    process.stderr.write(
       `\nReliability summary (${status})\n\n${textTable(COLUMNS, body)}\n\nTime per file: ${files
         .map((f) => `${f.file} ${f.s} s${f.failed ? ` (${f.failed} failed)` : ""}`)
         .join(", ")}\n`,

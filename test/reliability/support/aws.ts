@@ -1,3 +1,4 @@
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import {
   CreateTableCommand,
   DynamoDBClient,
@@ -24,6 +25,15 @@ export function dynamoEnv(): NodeJS.ProcessEnv {
 /** A DynamoDB client on moto, with the endpoint given explicitly. */
 export function dynamoClient(): DynamoDBClient {
   return new DynamoDBClient({
+    endpoint: process.env.MOTO_ENDPOINT,
+    region: "us-east-1",
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  });
+}
+
+/** A CloudWatch Logs client on moto, with the endpoint given explicitly. */
+export function cloudWatchClient(): CloudWatchLogsClient {
+  return new CloudWatchLogsClient({
     endpoint: process.env.MOTO_ENDPOINT,
     region: "us-east-1",
     credentials: { accessKeyId: "test", secretAccessKey: "test" },
