@@ -252,7 +252,7 @@ describe("a faulty destination", () => {
         expect(exit.code).toBe(1);
         expect(exit.stdout).toMatch(/FAILED +dd +datadog: shipped 0/);
         expect(exit.stdout).toMatch(
-          /gave up after retrying for \d\.\ds \(retry budget 2\.0s\); last error: .*HTTP 503/,
+          /gave up after retrying for (\d+ms|\d\.\ds) \(retry budget 2\.0s\); last error: .*HTTP 503/,
         );
         expect(exit.stdout).not.toMatch(/\n {4}at /);
         expect(exit.stderr).not.toMatch(/\n {4}at /);
