@@ -84,7 +84,10 @@ export function schemaErrorsToIssues(
         if (p.error === "tag" && p.tagValue === undefined) {
           message = `missing required key "${p.tag}"; allowed: ${allowed.join(", ")}`;
           at = path;
-        } else if (typeof p.tagValue === "string" && UNSUPPORTED_KESTRA_EXPORTERS[p.tagValue]) {
+        } else if (
+          typeof p.tagValue === "string" &&
+          Object.hasOwn(UNSUPPORTED_KESTRA_EXPORTERS, p.tagValue)
+        ) {
           message = `${JSON.stringify(p.tagValue)} is Kestra's ${UNSUPPORTED_KESTRA_EXPORTERS[p.tagValue]} exporter, which log-shipper does not support; supported types: ${allowed.join(", ")}`;
         } else {
           const tagValue = String(p.tagValue);

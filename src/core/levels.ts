@@ -19,7 +19,8 @@ const RANK: Readonly<Record<string, number>> = {
  */
 export function normalizeLevel(name: string): Level | undefined {
   if (name === "WARNING") return "WARN";
-  return RANK[name] !== undefined ? (name as Level) : undefined;
+  // own keys only: "toString", "constructor" or "__proto__" are not levels
+  return Object.hasOwn(RANK, name) ? (name as Level) : undefined;
 }
 
 /** The numeric rank of a level (slf4j's ints): TRACE 0, DEBUG 10, INFO 20, WARN 30, ERROR 40. */

@@ -29,7 +29,9 @@ export class ScheduleError extends Error {}
  */
 export function parseSchedule(expression: string, timezone = "UTC"): ParsedSchedule {
   const trimmed = expression.trim();
-  const cron = CRON_MACROS[trimmed.toLowerCase()] ?? trimmed;
+  const macro = trimmed.toLowerCase();
+  // own keys only: "constructor" or "__proto__" are not macros
+  const cron = Object.hasOwn(CRON_MACROS, macro) ? (CRON_MACROS[macro] as string) : trimmed;
   if (cron.startsWith("@")) {
     throw new ScheduleError(
       `unknown macro ${JSON.stringify(trimmed)}; allowed: ${Object.keys(CRON_MACROS).join(", ")}`,

@@ -146,6 +146,16 @@ describe("invalid configs name the path, the line, the bad value and what is all
     ]);
   });
 
+  it("names that an object lookup would find on Object.prototype are not macros, types or levels", () => {
+    const text = minimal.replace("    logExporters:", "    schedule: constructor\n    logExporters:");
+    expect(issues(text)).toEqual([
+      `4:15 shippers[0].schedule: "constructor" has 1 fields; a cron expression has 5 (or 6 with seconds)`,
+    ]);
+    expect(issues(minimal.replace("type: file", "type: toString"))[0]).toMatch(
+      /unknown type "toString"; allowed:/,
+    );
+  });
+
   it("a bad duration and a bad cron", () => {
     expect(issues(minimal.replace("    logExporters:", "    lookbackPeriod: 1d\n    logExporters:"))).toEqual(
       [`4:21 shippers[0].lookbackPeriod: "1d" must be an ISO-8601 duration such as P1D, PT12H, PT2M or PT0S`],
