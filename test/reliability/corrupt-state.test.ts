@@ -120,11 +120,7 @@ describe("corrupt state", () => {
       recordResult({
         scenario: `corrupt state: file, ${c.name}`,
         faults: "state file replaced",
-        expected: 0,
-        delivered: 0,
-        duplicated: 0,
-        lost: 0,
-        note: `apply/plan/state list/state show exit 1, file untouched; ${outputs[0]?.stderr.split("\n")[0]?.slice(0, 90)}…`,
+        note: `apply, plan, state list and show exit 1, the file untouched: "${/is unreadable: ([^.]*)/.exec(outputs[0]?.stderr ?? "")?.[1]}"`,
       });
     },
   );
@@ -187,10 +183,6 @@ describe("corrupt state", () => {
         recordResult({
           scenario: `corrupt state: DynamoDB, ${name}`,
           faults: "offset item replaced",
-          expected: 0,
-          delivered: 0,
-          duplicated: 0,
-          lost: 0,
           note: "apply/plan/state list exit 1, item untouched",
         });
       }

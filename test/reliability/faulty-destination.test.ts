@@ -242,10 +242,6 @@ describe("a faulty destination", () => {
         recordResult({
           scenario: "faulty destination: retry budget",
           faults: `every request 503 (${bad.requests.length} requests)`,
-          expected: 0,
-          delivered: 0,
-          duplicated: 0,
-          lost: 0,
           note: `exit ${exit.code} after ${exit.ms} ms (budget 2 s); offset unchanged: ${before.stdout === after.stdout}`,
         });
         expect(exit.signal).toBeNull(); // not killed by the harness: no hang

@@ -153,10 +153,6 @@ describe("secrets", () => {
         recordResult({
           scenario: "secrets: CLI output, reports, state, dead-letter",
           faults: `destinations echo the credentials; ${commands.length} commands`,
-          expected: 0,
-          delivered: 0,
-          duplicated: 0,
-          lost: 0,
           note: `${places.length} outputs and files scanned for ${Object.keys(FORMS).length} forms of the canary: ${found.length} found`,
         });
         expect(found).toEqual([]);
@@ -204,10 +200,6 @@ describe("secrets", () => {
     recordResult({
       scenario: "secrets: synthesized Terraform",
       faults: `canary in SECRET_* and plain env vars; ${examples.length} examples synthesized`,
-      expected: 0,
-      delivered: 0,
-      duplicated: 0,
-      lost: 0,
       note: `${files.length} files scanned (${tf.length} cdk.tf.json, archives unpacked): ${found.length} found`,
     });
     expect(tf).toHaveLength(2);
@@ -319,10 +311,6 @@ describe("secrets", () => {
         recordResult({
           scenario: "secrets: Lambda (Secrets Manager, DynamoDB, S3 dead-letter)",
           faults: "destinations echo the credentials",
-          expected: 0,
-          delivered: 0,
-          duplicated: 0,
-          lost: 0,
           note: `${lines.length} log lines (EMF included), the result, ${items.length} DynamoDB items and ${deadLetters.length} S3 objects scanned: ${found.length} found`,
         });
         expect(found).toEqual([]);

@@ -188,6 +188,19 @@ export const HOSTILE_CONFIGS: readonly HostileConfig[] = [
     path: "shippers[0].timezone",
     line: 5,
   },
+  {
+    name: "schedule __proto__ (an Object.prototype key)",
+    content: shipper({ shipper: "    schedule: __proto__\n" }),
+    path: "shippers[0].schedule",
+    line: 4,
+  },
+  {
+    name: "exporter type toString (an Object.prototype key)",
+    content: shipper({ exporter: `{ id: out, type: toString }` }),
+    path: "shippers[0].logExporters[0].type",
+    line: 5,
+    says: /unknown type "toString"/,
+  },
   // templates: only {{ secret('NAME') }} and {{ vars.NAME }}
   {
     name: "template arithmetic {{ 7*7 }}",

@@ -10,14 +10,14 @@ export interface ScenarioResult {
   readonly scenario: string;
   /** The faults injected, in a few words, e.g. `10 SIGKILL (4 timed, 2 after-send, …)`. */
   readonly faults: string;
-  /** Records the destination should end up with (each at least once). */
-  readonly expected: number;
+  /** Records the destination should end up with (each at least once); omitted where nothing is shipped. */
+  readonly expected?: number;
   /** Distinct records the destination (or dead-letter, for rejections) received. */
-  readonly delivered: number;
+  readonly delivered?: number;
   /** Deliveries beyond the first of a record. */
-  readonly duplicated: number;
+  readonly duplicated?: number;
   /** Expected records never delivered (nor dead-lettered where a rejection was expected). */
-  readonly lost: number;
+  readonly lost?: number;
   /** Anything else worth a column: the bound checked, peak RSS, gaps measured. */
   readonly note?: string;
 }

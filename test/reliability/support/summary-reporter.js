@@ -18,7 +18,7 @@ function readResults() {
     .sort((a, b) => (a.scenario < b.scenario ? -1 : a.scenario > b.scenario ? 1 : 0));
 }
 
-const num = (n) => (typeof n === "number" ? n.toLocaleString("en-US") : String(n ?? ""));
+const num = (n) => (typeof n === "number" ? n.toLocaleString("en-US") : "–");
 
 function rows(results) {
   return results.map((r) => [
