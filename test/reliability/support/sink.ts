@@ -37,7 +37,10 @@ export interface FaultProfile {
   readonly redirectTo?: string;
   /** Error bodies and item reasons repeat the request's credentials (as a careless proxy or API might). */
   readonly echoCredentials?: boolean;
-  /** Faults forced on given requests (1-based arrival order), so that each kind happens at least once. */
+  /**
+   * Faults forced on given requests (1-based arrival order), so that each kind happens at least once; a forced
+   * request is not refused for its size.
+   */
   readonly forced?: Readonly<Record<number, "reset" | "500" | "429" | "stall">>;
 }
 
@@ -167,7 +170,7 @@ export class Sink {
       });
     const raw = Buffer.concat(chunks);
     const body = req.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw;
-    if (f.maxBodyBytes !== undefined && body.length > f.maxBodyBytes)
+    if (forced === undefined && f.maxBodyBytes !== undefined && body.length > f.maxBodyBytes)
       return answer(
         413,
         JSON.stringify({ error: `request of ${body.length} bytes is too large (injected)` }),
