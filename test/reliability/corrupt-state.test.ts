@@ -120,7 +120,7 @@ describe("corrupt state", () => {
       recordResult({
         scenario: `corrupt state: file, ${c.name}`,
         faults: "state file replaced",
-        note: `apply, plan, state list and show exit 1, the file untouched: "${/is unreadable: ([^.]*)/.exec(outputs[0]?.stderr ?? "")?.[1]}"`,
+        note: `apply, plan, state list and show exit 1, the file untouched: "${/is unreadable: ([^.(]*)/.exec(outputs[0]?.stderr ?? "")?.[1]?.trim()}"`,
       });
     },
   );

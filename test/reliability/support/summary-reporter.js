@@ -44,7 +44,11 @@ function textTable(header, body) {
 }
 
 function markdownTable(header, body) {
-  const esc = (s) => s.replace(/\|/g, "\\|");
+  // one row per line: pipes escaped, line breaks and control characters as spaces
+  const esc = (s) =>
+    [...s.replace(/\|/g, "\\|")]
+      .map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? " " : c))
+      .join("");
   return [
     `| ${header.join(" | ")} |`,
     `|${header.map((_, i) => ([2, 3, 4, 5].includes(i) ? "---:" : "---")).join("|")}|`,
