@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { CloudWatchExampleStack } from "../../examples/cloudwatch/main";
 import { DatadogExampleStack } from "../../examples/datadog/main";
 import { LogShipper, LogShipperRuntime } from "../../constructs";
-import { readZip } from "../support/zip";
+import { everyFile } from "../support/zip";
 import { ConstructsSandbox } from "./helpers";
 
 const sandbox = new ConstructsSandbox();
@@ -13,20 +11,6 @@ afterAll(() => sandbox.cleanup());
 const CANARY = "canary-3f9c2e71-never-in-terraform";
 const CANARY_B64 = Buffer.from(CANARY).toString("base64");
 const EXISTING_CANARY = "canary-existing-secret-value-a81d";
-
-/** Every file under a directory, zip archives unpacked, as `[path, text]`. */
-function everyFile(dir: string): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...everyFile(path));
-    else if (name.endsWith(".zip")) {
-      for (const [entry, content] of readZip(readFileSync(path)))
-        out.push([`${path}!${entry}`, content.toString("utf8")]);
-    } else out.push([path, readFileSync(path, "utf8")]);
-  }
-  return out;
-}
 
 describe("secret values", () => {
   const saved = { ...process.env };

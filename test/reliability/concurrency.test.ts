@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "../support/fixtures";
 import { has, itWhen } from "./support/available";
 import { delay, launch, run, type Exit } from "./support/child";
-import { countFile, NOW, scenarioRandom, writeNumberedLogs } from "./support/data";
+import { countFile, NOW, scenarioRandom, writeNumberedLogs, writeShipperConfig } from "./support/data";
 import { cursorOf, dynamoClient, dynamoEnv, getOffsetItem } from "./support/aws";
 import { recordResult, tally } from "./support/results";
 
@@ -35,17 +35,9 @@ describe("concurrent applies", () => {
 
   async function scenario(name: string, target: Target): Promise<void> {
     const { seed, random } = scenarioRandom(name);
-    const config = join(dir, `${name}.yaml`);
-    writeFileSync(
-      config,
-      `shippers:
-  - id: ${name}
-    source: { type: file, path: "logs/*.jsonl" }
-    logLevelFilter: TRACE
-    logExporters:
-      - { id: out, type: file, path: out/${name}.jsonl, chunk: 1000, concurrency: 2 }
-`,
-    );
+    const config = writeShipperConfig(dir, name, [
+      `{ id: out, type: file, path: out/${name}.jsonl, chunk: 1000, concurrency: 2 }`,
+    ]);
     // the first starts now, two within its first second, the last at a random moment up to a few runs later
     const delays = [0, random() * 300, random() * 1000, 1000 + random() * 8000];
     const runs: Array<{ pid: number; exit: Promise<Exit> }> = [];

@@ -1,8 +1,15 @@
 import { CreateLogGroupCommand, FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { statSync, existsSync, writeFileSync } from "node:fs";
+import { statSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "../support/fixtures";
-import { countFile, notTorn, scenarioRandom, seqOf, writeNumberedLogs } from "./support/data";
+import {
+  countFile,
+  notTorn,
+  scenarioRandom,
+  seqOf,
+  writeNumberedLogs,
+  writeShipperConfig,
+} from "./support/data";
 import { crashAndResume, describeKills, killPlan, type Destination, type StateTarget } from "./support/crash";
 import { has, itWhen } from "./support/available";
 import { run } from "./support/child";
@@ -33,22 +40,6 @@ describe("crash and resume", () => {
     cleanup();
   });
 
-  function writeConfig(name: string, exporter: string, glob = "logs/*.jsonl"): string {
-    const file = join(dir, `${name}.yaml`);
-    writeFileSync(
-      file,
-      `shippers:
-  - id: ${name}
-    source: { type: file, path: "${glob}" }
-    logLevelFilter: TRACE
-    batchSize: 1000
-    logExporters:
-      - ${exporter}
-`,
-    );
-    return file;
-  }
-
   function fileDestination(name: string, chunk: number, concurrency: number): Destination {
     const out = join(dir, "out", `${name}.jsonl`);
     return {
@@ -78,7 +69,7 @@ describe("crash and resume", () => {
     input: { glob: string; ids: number[] } = { glob: "logs/*.jsonl", ids },
   ): Promise<void> {
     const { seed, random } = scenarioRandom(name);
-    const config = writeConfig(name, destination.exporter, input.glob);
+    const config = writeShipperConfig(dir, name, [destination.exporter], input.glob);
     const outcome = await crashAndResume({
       config,
       cwd: dir,
@@ -237,12 +228,12 @@ describe("crash and resume", () => {
       const started = Date.now();
       const destination: Destination = {
         name: "CloudWatch Logs (moto)",
-        exporter: `{ id: cw, type: cloudwatch, region: us-east-1, logGroupName: "${group}", logStreamName: crash, createLogStream: true, endpointOverride: "${process.env.MOTO_ENDPOINT}", chunk: 500, concurrency: 4 }`,
-        chunk: 500,
+        exporter: `{ id: cw, type: cloudwatch, region: us-east-1, logGroupName: "${group}", logStreamName: crash, createLogStream: true, endpointOverride: "${process.env.MOTO_ENDPOINT}", chunk: 200, concurrency: 4 }`,
+        chunk: 200,
         concurrency: 4,
         // moto's events are too slow to count while a run goes: timed kills fall at a random moment of an
-        // estimated 20 s of runs instead
-        total: 20_000,
+        // estimated 10 s of runs instead
+        total: 10_000,
         progress: () => Date.now() - started,
         count,
       };

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "../support/fixtures";
 import { has, itWhen } from "./support/available";
 import { run } from "./support/child";
-import { NOW, seqOf, writeNumberedLogs } from "./support/data";
+import { NOW, seqOf, writeNumberedLogs, writeShipperConfig } from "./support/data";
 import { recordResult, tally } from "./support/results";
 import { Sink, type FaultProfile, type SinkRequest } from "./support/sink";
 
@@ -69,22 +69,6 @@ describe("a faulty destination", () => {
   });
   afterAll(() => cleanup());
 
-  function config(name: string, exporter: string): string {
-    const file = join(dir, `${name}.yaml`);
-    writeFileSync(
-      file,
-      `shippers:
-  - id: ${name}
-    source: { type: file, path: "logs/*.jsonl" }
-    logLevelFilter: TRACE
-    batchSize: 1000
-    logExporters:
-      - ${exporter}
-`,
-    );
-    return file;
-  }
-
   const env = { SECRET_KEY: Buffer.from(KEY).toString("base64") };
 
   /** The faults both sinks inject, each kind forced once early so that every kind happens. */
@@ -110,7 +94,7 @@ describe("a faulty destination", () => {
     exporter: string,
     authorized: (r: SinkRequest) => boolean,
   ): Promise<void> {
-    const file = config(name, exporter);
+    const file = writeShipperConfig(dir, name, [exporter]);
     const dlq = join(dir, `dlq-${name}`);
     const exit = await run(
       ["apply", "-c", file, "--state", join(dir, `state-${name}`), "--now", NOW, "--dead-letter", dlq],
@@ -223,10 +207,9 @@ describe("a faulty destination", () => {
       try {
         const state = join(dir, "state-budget");
         // a first run ships a part (up to 08:30) so that there is an offset to keep
-        const first = config(
-          "budget",
+        const first = writeShipperConfig(dir, "budget", [
           `{ id: dd, type: datadog, basePath: "${good.url}", apiKey: "{{ secret('KEY') }}", retryBudget: PT2S }`,
-        );
+        ]);
         const part = await run(["apply", "-c", first, "--state", state, "--now", "2026-11-25T08:04:00Z"], {
           cwd: dir,
           env,
@@ -234,10 +217,9 @@ describe("a faulty destination", () => {
         expect(part.code).toBe(0);
         const before = await run(["state", "list", "--json", "--state", state], { cwd: dir });
         expect(JSON.parse(before.stdout)).toHaveLength(1);
-        const failing = config(
-          "budget",
+        const failing = writeShipperConfig(dir, "budget", [
           `{ id: dd, type: datadog, basePath: "${bad.url}", apiKey: "{{ secret('KEY') }}", retryBudget: PT2S }`,
-        );
+        ]);
         const exit = await run(["apply", "-c", failing, "--state", state, "--now", NOW], {
           cwd: dir,
           env,

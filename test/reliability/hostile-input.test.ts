@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { tempDir } from "../support/fixtures";
 import { has } from "./support/available";
 import { run, type Exit } from "./support/child";
-import { countFile, NOW, scenarioRandom, seqOf } from "./support/data";
+import { countFile, NOW, scenarioRandom, seqOf, writeShipperConfig } from "./support/data";
 import { HOSTILE_CONFIGS, type HostileConfig } from "./support/hostile-configs";
 import { hostileLines, validEntry, type HostileLine } from "./support/hostile-lines";
 import { recordResult, tally } from "./support/results";
@@ -130,26 +130,27 @@ describe("hostile input", () => {
     if (!has.destination("datadog")) throw new Error("the Datadog exporter is needed here");
     const sink = await Sink.start("datadog");
     try {
-      const config = (name: string, glob: string): string => {
-        const file = join(dir, `${name}.yaml`);
-        writeFileSync(
-          file,
-          `shippers:
-  - id: ${name}
-    source: { type: file, path: "${glob}" }
-    logLevelFilter: TRACE
-    logExporters:
-      - { id: out, type: file, path: out/${name}.jsonl }
-      - { id: dd, type: datadog, basePath: "${sink.url}", apiKey: fuzz-key-0001 }
-`,
-        );
-        return file;
-      };
+      const exporters = (name: string): string[] => [
+        `{ id: out, type: file, path: out/${name}.jsonl }`,
+        `{ id: dd, type: datadog, basePath: "${sink.url}", apiKey: fuzz-key-0001 }`,
+      ];
       const apply = (name: string, glob: string): Promise<Exit> =>
-        run(["apply", "-c", config(name, glob), "--state", join(dir, "state"), "--now", NOW, "--json"], {
-          cwd: dir,
-          measure: true,
-        });
+        run(
+          [
+            "apply",
+            "-c",
+            writeShipperConfig(dir, name, exporters(name), glob),
+            "--state",
+            join(dir, "state"),
+            "--now",
+            NOW,
+            "--json",
+          ],
+          {
+            cwd: dir,
+            measure: true,
+          },
+        );
       // the same valid lines without the hostile ones: the memory baseline
       const baseline = await apply("baseline", "valid.jsonl");
       expect(baseline.code).toBe(0);

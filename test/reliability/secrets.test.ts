@@ -3,10 +3,10 @@ import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { createHandler } from "../../src/lambda/runtime";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { entries, tempDir, writeJsonl } from "../support/fixtures";
-import { readZip } from "../support/zip";
+import { everyFile } from "../support/zip";
 import { has, itWhen } from "./support/available";
 import { run, type Exit } from "./support/child";
 import { NOW, T0 } from "./support/data";
@@ -32,21 +32,6 @@ const FORMS: Record<string, string> = {
   "url-encoded": encodeURIComponent(CANARY),
   "basic credentials": Buffer.from(`${USER}:${CANARY}`).toString("base64"),
 };
-
-/** Files under a directory (zip archives unpacked) as `[path, text]`. */
-function everyFile(dir: string): Array<[string, string]> {
-  if (!existsSync(dir)) return [];
-  const out: Array<[string, string]> = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...everyFile(path));
-    else if (name.endsWith(".zip")) {
-      for (const [entry, content] of readZip(readFileSync(path)))
-        out.push([`${path}!${entry}`, content.toString("utf8")]);
-    } else out.push([path, readFileSync(path, "utf8")]);
-  }
-  return out;
-}
 
 /** Where a form of the canary shows up, as `where: form`. */
 function leaks(places: Array<[string, string]>): string[] {

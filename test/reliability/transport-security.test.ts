@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { entries, tempDir, writeJsonl } from "../support/fixtures";
 import { has, itWhen } from "./support/available";
 import { run } from "./support/child";
-import { NOW, T0 } from "./support/data";
+import { NOW, T0, writeShipperConfig } from "./support/data";
 import { recordResult } from "./support/results";
 import { Sink } from "./support/sink";
 
@@ -70,20 +70,6 @@ describe("transport security", () => {
   });
   afterAll(() => cleanup());
 
-  function config(name: string, exporters: string[]): string {
-    const file = join(dir, `${name}.yaml`);
-    writeFileSync(
-      file,
-      `shippers:
-  - id: ${name}
-    source: { type: file, path: "logs/*.jsonl" }
-    logExporters:
-${exporters.map((e) => `      - ${e}`).join("\n")}
-`,
-    );
-    return file;
-  }
-
   itWhen(
     HTTP_EXPORTERS.every((t) => has.destination(t)),
     "transport: self-signed TLS refused by default",
@@ -93,7 +79,8 @@ ${exporters.map((e) => `      - ${e}`).join("\n")}
     async () => {
       const sink = await Sink.start("datadog", { tls });
       try {
-        const file = config(
+        const file = writeShipperConfig(
+          dir,
           "tls",
           HTTP_EXPORTERS.map((t) => exporter(t, sink.url)),
         );
@@ -129,7 +116,7 @@ ${exporters.map((e) => `      - ${e}`).join("\n")}
     const dd = await Sink.start("datadog", { tls });
     const es = await Sink.start("elasticsearch", { tls });
     try {
-      const file = config("insecure", [
+      const file = writeShipperConfig(dir, "insecure", [
         exporter("datadog", dd.url, true),
         exporter("elasticsearch", es.url, true),
       ]);
@@ -177,7 +164,10 @@ ${exporters.map((e) => `      - ${e}`).join("\n")}
       const dd = await Sink.start("datadog", { faults: { redirectTo: other.url } });
       const es = await Sink.start("elasticsearch", { faults: { redirectTo: other.url } });
       try {
-        const file = config("redirect", [exporter("datadog", dd.url), exporter("elasticsearch", es.url)]);
+        const file = writeShipperConfig(dir, "redirect", [
+          exporter("datadog", dd.url),
+          exporter("elasticsearch", es.url),
+        ]);
         const r = await run(["apply", "-c", file, "--state", join(dir, "st-redirect"), "--now", NOW], {
           cwd: dir,
         });

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
 
 /** The entries of a zip archive (stored or deflated, no zip64), read from its central directory. */
@@ -29,4 +31,19 @@ export function readZip(zip: Buffer): Map<string, Buffer> {
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/** Every file under a directory, zip archives unpacked (`<archive>!<entry>`), as `[path, text]`; none if it is missing. */
+export function everyFile(dir: string): Array<[string, string]> {
+  if (!existsSync(dir)) return [];
+  const out: Array<[string, string]> = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...everyFile(path));
+    else if (name.endsWith(".zip")) {
+      for (const [entry, content] of readZip(readFileSync(path)))
+        out.push([`${path}!${entry}`, content.toString("utf8")]);
+    } else out.push([path, readFileSync(path, "utf8")]);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import { once } from "node:events";
-import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { generateKestraLogs, prng } from "../../../src/testing/kestra-log-generator";
 
 /** The clock every scenario pins (`--now`): records are generated in the hours before it. */
@@ -108,4 +108,29 @@ export function scenarioRandom(name: string): { seed: number; random: () => numb
   let h = seed;
   for (const c of name) h = (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0;
   return { seed, random: prng(h) };
+}
+
+/**
+ * Writes `<dir>/<name>.yaml`: one shipper `name` reading `glob` (relative to `dir`) at every level, with these
+ * exporters (each a YAML flow mapping). Returns the file.
+ */
+export function writeShipperConfig(
+  dir: string,
+  name: string,
+  exporters: readonly string[],
+  glob = "logs/*.jsonl",
+): string {
+  const file = join(dir, `${name}.yaml`);
+  writeFileSync(
+    file,
+    `shippers:
+  - id: ${name}
+    source: { type: file, path: "${glob}" }
+    logLevelFilter: TRACE
+    batchSize: 1000
+    logExporters:
+${exporters.map((e) => `      - ${e}`).join("\n")}
+`,
+  );
+  return file;
 }
