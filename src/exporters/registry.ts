@@ -44,16 +44,17 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
       futureMs: 2 * HOUR,
       description: "Datadog accepts logs from 18 hours in the past to 2 hours in the future",
     },
-    create: unavailable("Datadog"),
+    create: async (c) => (await import("./datadog.js")).createDatadogExporter(c as ExporterContext<never>),
   },
   elasticsearch: {
     destination: "Elasticsearch",
-    create: unavailable("Elasticsearch"),
+    create: async (c) =>
+      (await import("./elasticsearch.js")).createElasticsearchExporter(c as ExporterContext<never>),
   },
   newrelic: {
     destination: "New Relic",
     window: { pastMs: 48 * HOUR, description: "New Relic may drop logs older than 48 hours" },
-    create: unavailable("New Relic"),
+    create: async (c) => (await import("./newrelic.js")).createNewRelicExporter(c as ExporterContext<never>),
   },
   "azure-monitor": {
     destination: "Azure Monitor",
@@ -63,12 +64,14 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
       description:
         "Azure Monitor replaces TimeGenerated outside 2 days back to 1 day ahead with the receive time",
     },
-    create: unavailable("Azure Monitor"),
+    create: async (c) =>
+      (await import("./azure-monitor.js")).createAzureMonitorExporter(c as ExporterContext<never>),
   },
   "gcp-logging": {
     destination: "Google Cloud Logging",
     window: { futureMs: DAY, description: "Cloud Logging rejects entries more than 1 day in the future" },
-    create: unavailable("Google Cloud Logging"),
+    create: async (c) =>
+      (await import("./gcp-logging.js")).createGcpLoggingExporter(c as ExporterContext<never>),
   },
   cloudwatch: {
     destination: "CloudWatch Logs",
@@ -77,11 +80,13 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
       futureMs: 2 * HOUR,
       description: "CloudWatch Logs accepts events from 14 days in the past to 2 hours in the future",
     },
-    create: unavailable("CloudWatch Logs"),
+    create: async (c) =>
+      (await import("./cloudwatch.js")).createCloudWatchExporter(c as ExporterContext<never>),
   },
   opentelemetry: {
     destination: "OpenTelemetry",
-    create: unavailable("OpenTelemetry"),
+    create: async (c) =>
+      (await import("./opentelemetry.js")).createOpenTelemetryExporter(c as ExporterContext<never>),
   },
 };
 

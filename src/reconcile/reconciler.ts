@@ -42,7 +42,12 @@ export async function runPlan(
   const plans: ShipperPlan[] = [];
   const drift: Drift[] = [];
   for (const shipper of selected) {
-    const context: SourceContext = { baseDir: shipper.baseDir, env: options.env ?? process.env };
+    // remote sources (Kestra API, CloudWatch) need their credentials to check and count
+    const context: SourceContext = {
+      baseDir: shipper.baseDir,
+      env: options.env ?? process.env,
+      secrets: options.secrets,
+    };
     const source = options.createSource
       ? await options.createSource(shipper, context)
       : await createSource(shipper.source, context);

@@ -1,4 +1,5 @@
-import { hasTemplate, mapStrings, parseTemplate } from "../config/template";
+import { hasTemplate, mapStrings, parseTemplate, secretNames, walkStrings } from "../config/template";
+import { SecretError } from "./errors";
 import type { SecretResolver } from "./secret-resolver";
 
 /**
@@ -25,4 +26,25 @@ export async function renderSecrets<T>(config: T, resolver: SecretResolver): Pro
       )
       .join("");
   });
+}
+
+/**
+ * {@link renderSecrets} for a config that may refer to no secret at all (a source's): returned as it is when it
+ * refers to none; a `SecretError` naming `what` when it refers to one and there is no resolver.
+ */
+export async function renderSecretsIfAny<T>(
+  config: T,
+  resolver: SecretResolver | undefined,
+  what: string,
+): Promise<T> {
+  let first: string | undefined;
+  walkStrings(config, (s) => (first ??= secretNames(s)[0]));
+  if (first === undefined) return config;
+  if (resolver === undefined) {
+    throw new SecretError(
+      first,
+      `${what} refers to {{ secret('${first}') }} but no secret resolver is available here`,
+    );
+  }
+  return renderSecrets(config, resolver);
 }

@@ -10,6 +10,10 @@ export interface HttpTransportOptions {
   readonly destination: string;
   /** Whole-request timeout in milliseconds. Default 30 s. */
   readonly timeoutMs?: number;
+  /** Longest wait for the TCP (and TLS) connection, in milliseconds (Kestra's `connectTimeout`). */
+  readonly connectTimeoutMs?: number;
+  /** Longest silence on the socket once connected, in milliseconds (Kestra's `readIdleTimeout`). */
+  readonly idleTimeoutMs?: number;
   /** Turns TLS certificate verification off (`trustAllSsl`). Warned about by `validate` and `plan`. */
   readonly insecure?: boolean;
   /** Connections kept per host; at least the exporter's concurrency. */
@@ -54,7 +58,11 @@ export class HttpTransport {
       throwHttpErrors: false,
       followRedirect: false,
       decompress: true,
-      timeout: { request: options.timeoutMs ?? 30_000 },
+      timeout: {
+        request: options.timeoutMs ?? 30_000,
+        ...(options.connectTimeoutMs !== undefined ? { connect: options.connectTimeoutMs } : {}),
+        ...(options.idleTimeoutMs !== undefined ? { socket: options.idleTimeoutMs } : {}),
+      },
       https: { rejectUnauthorized: !options.insecure },
     });
   }

@@ -8,7 +8,10 @@ export interface SourceContext {
   /** Directory that relative paths resolve against. */
   readonly baseDir: string;
   readonly env: NodeJS.ProcessEnv;
-  /** Resolves `{{ secret() }}` in credentials; absent for `plan` where no credentials are read. */
+  /**
+   * Resolves `{{ secret() }}` in a remote source's credentials (plan and apply both pass it: a remote source needs
+   * them to check and count). Absent when the caller has no resolver.
+   */
   readonly secrets?: SecretResolver;
 }
 
@@ -18,7 +21,8 @@ export async function createSource(config: SourceConfig, context: SourceContext)
     case "file":
       return new FileSource(config, context.baseDir);
     case "kestra":
+      return (await import("./kestra-source.js")).createKestraSource(config, context);
     case "cloudwatch":
-      throw new Error(`the ${config.type} source is not available in this build`);
+      return (await import("./cloudwatch-source.js")).createCloudWatchSource(config, context);
   }
 }

@@ -1,0 +1,143 @@
+import { LogShipperError } from "../core/errors";
+import { redact } from "../secrets/redaction";
+
+/**
+ * AWS settings as Kestra's AWS plugins name them (`accessKeyId`, `secretKeyId`, `sessionToken`,
+ * `endpointOverride`), with secrets already rendered. Shared by the CloudWatch Logs exporter and source.
+ */
+export interface AwsSettings {
+  readonly region: string;
+  readonly accessKeyId?: string;
+  readonly secretKeyId?: string;
+  readonly sessionToken?: string;
+  readonly endpointOverride?: string;
+}
+
+/** The subset of an AWS SDK v3 client config that log-shipper sets. */
+export interface AwsClientConfig {
+  readonly region: string;
+  readonly endpoint?: string;
+  readonly credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Always 1: log-shipper retries itself (see {@link awsClientConfig}). */
+  readonly maxAttempts: number;
+  readonly requestHandler: { requestTimeout: number; connectionTimeout: number };
+}
+
+/**
+ * The SDK client config of a CloudWatch Logs client.
+ *
+ * - Credentials: the explicit keys when both are given, else the SDK's default provider chain (environment,
+ *   shared files, SSO, container and instance roles).
+ * - Endpoint: `endpointOverride`, else `AWS_ENDPOINT_URL_CLOUDWATCH_LOGS` or `AWS_ENDPOINT_URL` from `env` (the
+ *   variables the SDK itself honours; read from `env` so the caller's environment is the one that counts).
+ * - `maxAttempts: 1`: the SDK's own retries are off. The shipping pipeline (exporters) and the sources retry with
+ *   their own budget, jitter and destination-wide throttle; SDK retries underneath would multiply the attempts and
+ *   hide throttling from them.
+ */
+export function awsClientConfig(
+  settings: AwsSettings,
+  env: NodeJS.ProcessEnv,
+  where: string,
+): AwsClientConfig {
+  const region = settings.region.trim();
+  if (region === "" || region.includes("{{")) {
+    throw new LogShipperError(
+      "CONFIG_INVALID",
+      `${where}: region ${JSON.stringify(settings.region)} is not an AWS region (is a {{ vars.x }} missing?)`,
+    );
+  }
+  const hasKey = settings.accessKeyId !== undefined && settings.accessKeyId !== "";
+  const hasSecret = settings.secretKeyId !== undefined && settings.secretKeyId !== "";
+  if (hasKey !== hasSecret) {
+    throw new LogShipperError(
+      "CONFIG_INVALID",
+      `${where}: give both accessKeyId and secretKeyId, or neither (to use the default AWS credential chain)`,
+    );
+  }
+  const endpoint =
+    settings.endpointOverride ?? env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ?? env.AWS_ENDPOINT_URL ?? undefined;
+  return {
+    region,
+    ...(endpoint ? { endpoint } : {}),
+    ...(hasKey
+      ? {
+          credentials: {
+            accessKeyId: settings.accessKeyId as string,
+            secretAccessKey: settings.secretKeyId as string,
+            ...(settings.sessionToken ? { sessionToken: settings.sessionToken } : {}),
+          },
+        }
+      : {}),
+    maxAttempts: 1,
+    requestHandler: { requestTimeout: 30_000, connectionTimeout: 10_000 },
+  };
+}
+
+/** What is known about a failed AWS call. */
+export interface AwsErrorInfo {
+  /** The AWS error code, e.g. `ThrottlingException`, or the Node error code for a network failure. */
+  readonly name: string;
+  /** HTTP status of the response; undefined when there was none (network, timeout). */
+  readonly status?: number;
+  /** `Name: message`, redacted and shortened. */
+  readonly message: string;
+  /** True when the same call may succeed later. */
+  readonly retryable: boolean;
+}
+
+/** AWS error codes that mean "try again later". */
+const RETRYABLE_CODES = new Set([
+  "ThrottlingException",
+  "Throttling",
+  "ThrottledException",
+  "TooManyRequestsException",
+  "RequestLimitExceeded",
+  "ServiceUnavailableException",
+  "ServiceUnavailable",
+  "InternalServerException",
+  "InternalFailure",
+  "RequestTimeout",
+  "RequestTimeoutException",
+  "OperationAbortedException",
+  "TimeoutError",
+]);
+
+/**
+ * Classifies an AWS SDK v3 error: throttling, 5xx and failures without a response (network, timeout) are
+ * retryable; everything else (`InvalidParameterException`, `ResourceNotFoundException`, `AccessDeniedException`,
+ * `UnrecognizedClientException`, other 4xx) is not.
+ */
+export function awsErrorInfo(err: unknown): AwsErrorInfo {
+  const e = (err ?? {}) as {
+    name?: unknown;
+    code?: unknown;
+    message?: unknown;
+    $metadata?: { httpStatusCode?: number };
+    $retryable?: unknown;
+  };
+  const name =
+    typeof e.name === "string" && e.name !== "Error" ? e.name : typeof e.code === "string" ? e.code : "Error";
+  const status = e.$metadata?.httpStatusCode;
+  const text = typeof e.message === "string" ? e.message : String(err);
+  const retryable =
+    RETRYABLE_CODES.has(name) ||
+    (status !== undefined && status >= 500) ||
+    status === 429 ||
+    e.$retryable !== undefined ||
+    (status === undefined && !(err instanceof LogShipperError) && isNetworkError(name, text));
+  return {
+    name,
+    status,
+    message: redact(`${name}: ${text}`.slice(0, 400)),
+    retryable,
+  };
+}
+
+function isNetworkError(name: string, text: string): boolean {
+  return (
+    /^E[A-Z]+$/.test(name) ||
+    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|socket hang up|network|timed? ?out/i.test(
+      `${name} ${text}`,
+    )
+  );
+}

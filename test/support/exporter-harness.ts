@@ -1,0 +1,184 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { loadConfigText } from "../../src/config/load";
+import { checkEntry, type LogEntry, type LogRecord } from "../../src/core/log-record";
+import type { Exporter } from "../../src/exporters/exporter";
+import { runApply } from "../../src/reconcile/reconciler";
+import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
+import { FileDeadLetter } from "../../src/shipping/dead-letter";
+import { ExporterPipeline, type PipelineOutcome } from "../../src/shipping/pipeline";
+import { FileStateStore } from "../../src/state/file-state-store";
+
+/** A Kestra log entry with defaults; pass fields to override. */
+export function entry(fields: Partial<LogEntry> & Record<string, unknown> = {}): LogEntry {
+  return {
+    tenantId: "main",
+    namespace: "company.team",
+    flowId: "daily_report",
+    taskId: "extract",
+    executionId: "4wjtkzwVGBM9yKnjo1JFjD",
+    taskRunId: "1ZCNy1JcVYEdJgLJ6F2JKX",
+    attemptNumber: 1,
+    triggerId: null,
+    timestamp: "2026-11-24T10:00:00.123456789Z",
+    level: "INFO",
+    thread: "worker-1",
+    message: "processed 42 rows",
+    ...fields,
+  } as LogEntry;
+}
+
+/** An ISO timestamp `ms` milliseconds before now, with the given nine-digit fraction (nanoseconds). */
+export function isoAgo(ms: number, fraction = "123456789"): string {
+  return `${new Date(Date.now() - ms).toISOString().slice(0, 19)}.${fraction}Z`;
+}
+
+/** A log record as a file source makes it: raw JSON text, key `file@offset`. */
+export function record(
+  e: LogEntry,
+  key = "logs/a.jsonl@000000000000000",
+  raw = JSON.stringify(e),
+): LogRecord {
+  const c = checkEntry(e);
+  if (!c.ok) throw new Error(c.reason);
+  return { ts: c.ts, pos: c.ts, key, level: c.level, entry: c.entry, raw };
+}
+
+/** A request body as nock hands it to a reply function: gunzipped when it was gzipped. */
+export function bodyText(body: unknown): string {
+  if (Buffer.isBuffer(body)) return maybeGunzip(body);
+  if (typeof body !== "string") return JSON.stringify(body);
+  // nock hands binary bodies over hex-encoded
+  if (/^1f8b[0-9a-f]*$/i.test(body)) return maybeGunzip(Buffer.from(body, "hex"));
+  return body;
+}
+
+function maybeGunzip(buf: Buffer): string {
+  return buf[0] === 0x1f && buf[1] === 0x8b ? gunzipSync(buf).toString("utf8") : buf.toString("utf8");
+}
+
+/** Parses an NDJSON body into its lines' JSON values. */
+export function ndjson(text: string): unknown[] {
+  expect(text.endsWith("\n")).toBe(true);
+  return text
+    .slice(0, -1)
+    .split("\n")
+    .map((l) => JSON.parse(l) as unknown);
+}
+
+/** A temp directory, removed by the returned cleanup. */
+export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), "logshipper-contract-"));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Drives an exporter through the real pipeline, with a file state store and dead-letter in `dir`. */
+export async function ship(
+  exporter: Exporter,
+  records: readonly LogRecord[],
+  dir: string,
+  options: { concurrency?: number; retryBudgetMs?: number; now?: number } = {},
+): Promise<{ outcome: PipelineOutcome; state: FileStateStore; deadLetter: string }> {
+  const state = new FileStateStore(join(dir, "state"));
+  const deadLetter = new FileDeadLetter(join(dir, "dead-letter"));
+  const pipeline = new ExporterPipeline({
+    shipper: "s",
+    exporter,
+    ref: { shipper: "s", offsetKey: "LogShipper-state", exporter: exporter.id },
+    start: { ts: "1970-01-01T00:00:00.000000000Z", key: "" },
+    stored: undefined,
+    configHash: "h",
+    concurrency: options.concurrency ?? 1,
+    retryBudgetMs: options.retryBudgetMs ?? 10_000,
+    state,
+    deadLetter,
+    runNow: options.now ?? Date.now(),
+    shouldStop: () => false,
+    backoff: { baseMs: 1, maxMs: 5 },
+  });
+  await exporter.open?.();
+  try {
+    for (const r of records) {
+      const wait = pipeline.push(r);
+      if (wait) await wait;
+    }
+    const outcome = await pipeline.finish();
+    return { outcome, state, deadLetter: deadLetter.describe("s", exporter.id) };
+  } finally {
+    await exporter.close?.();
+  }
+}
+
+/** Lines of a dead-letter file ([] when there is none). */
+export async function deadLetters(file: string): Promise<Array<{ reason: string; entry: LogEntry }>> {
+  try {
+    const text = await readFile(file, "utf8");
+    return text
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { reason: string; entry: LogEntry });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw err;
+  }
+}
+
+/**
+ * Runs `apply` for real: a JSON-lines file in `dir`, a native config with one shipper whose only exporter is
+ * `exporterYaml` (indented under `logExporters:`), a FileStateStore and a file dead-letter in `dir`.
+ */
+export async function applyOnce(
+  dir: string,
+  lines: readonly LogEntry[] | readonly string[],
+  exporterYaml: string,
+  options: { env?: NodeJS.ProcessEnv; now?: Date; append?: boolean } = {},
+): Promise<{
+  report: Awaited<ReturnType<typeof runApply>>["report"];
+  state: FileStateStore;
+  deadLetter: string;
+}> {
+  const text = lines.map((l) => (typeof l === "string" ? l : JSON.stringify(l))).join("\n") + "\n";
+  if (options.append) {
+    const previous = await readFile(join(dir, "logs.jsonl"), "utf8").catch(() => "");
+    await writeFile(join(dir, "logs.jsonl"), previous + text);
+  } else {
+    await writeFile(join(dir, "logs.jsonl"), text);
+  }
+  const yaml = [
+    "shippers:",
+    "  - id: s",
+    "    source: { type: file, path: logs.jsonl }",
+    "    logLevelFilter: TRACE",
+    "    lookbackPeriod: P30D",
+    "    logExporters:",
+    exporterYaml
+      .trim()
+      .split("\n")
+      .map((l) => `      ${l}`)
+      .join("\n"),
+    "",
+  ].join("\n");
+  const config = loadConfigText(join(dir, "logshipper.yaml"), yaml, dir);
+  const state = new FileStateStore(join(dir, "state"));
+  const deadLetter = new FileDeadLetter(join(dir, "dead-letter"));
+  const { report } = await runApply(config, {
+    state,
+    secrets: new EnvSecretResolver(options.env ?? {}),
+    deadLetter,
+    now: options.now ?? new Date(),
+    owner: "test",
+    env: options.env ?? {},
+    backoff: { baseMs: 1, maxMs: 5 },
+  });
+  return { report, state, deadLetter: deadLetter.describe("s", "out") };
+}
+
+/** Base64 as EnvSecretResolver expects `SECRET_<NAME>` values. */
+export function secretEnv(values: Record<string, string>): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [`SECRET_${k}`, Buffer.from(v).toString("base64")]),
+  );
+}

@@ -1,0 +1,136 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { checkEntry, type LogEntry, type LogRecord } from "../../src/core/log-record";
+import { normalizeTimestamp } from "../../src/core/timestamp";
+import type { Exporter } from "../../src/exporters/exporter";
+import { FileDeadLetter } from "../../src/shipping/dead-letter";
+import { ExporterPipeline, type PipelineOutcome } from "../../src/shipping/pipeline";
+import { FileStateStore } from "../../src/state/file-state-store";
+import type { OffsetRecord, OffsetRef } from "../../src/state/state-store";
+
+/** A complete Kestra log entry, `minutesAgo` minutes old (inside every destination's window). */
+export function kestraEntry(i: number, overrides: Partial<LogEntry> = {}, minutesAgo = 5): LogEntry {
+  const ms = Date.now() - minutesAgo * 60_000 + i;
+  return {
+    tenantId: "main",
+    namespace: "company.team",
+    flowId: "etl",
+    taskId: "extract",
+    executionId: `exec${Math.floor(i / 10)}`,
+    taskRunId: `run${i}`,
+    attemptNumber: 1,
+    triggerId: null,
+    timestamp: new Date(ms).toISOString(),
+    level: "INFO",
+    thread: "worker-1",
+    message: `message ${i}`,
+    executionKind: null,
+    ...overrides,
+  };
+}
+
+/**
+ * A record as a source makes it: validated, with the raw JSON text unless `raw: false`. `key` orders records
+ * that share a timestamp.
+ */
+export function toRecord(entry: LogEntry, i: number, options: { raw?: boolean } = {}): LogRecord {
+  const check = checkEntry(entry);
+  if (!check.ok) throw new Error(`test entry is invalid: ${check.reason}`);
+  return {
+    ts: check.ts,
+    pos: check.ts,
+    key: String(i).padStart(8, "0"),
+    level: check.level,
+    entry: check.entry,
+    ...(options.raw === false ? {} : { raw: JSON.stringify(entry) }),
+  };
+}
+
+/** `n` records, in order. */
+export function kestraRecords(
+  n: number,
+  overrides: (i: number) => Partial<LogEntry> = () => ({}),
+): LogRecord[] {
+  return Array.from({ length: n }, (_, i) => toRecord(kestraEntry(i, overrides(i)), i));
+}
+
+/** The sortable timestamp of an ISO text (throws when invalid). */
+export function ts(text: string): string {
+  const t = normalizeTimestamp(text);
+  if (t === undefined) throw new Error(`bad timestamp ${text}`);
+  return t;
+}
+
+/** What one pipeline run did. */
+export interface Shipped {
+  readonly outcome: PipelineOutcome;
+  /** The stored offset afterwards. */
+  readonly stored: OffsetRecord | undefined;
+  /** Dead-letter lines, parsed. */
+  readonly deadLetters: Array<{ reason: string; entry: LogEntry }>;
+}
+
+/**
+ * Ships records through the real pipeline (batching, retries with a tiny backoff, 413 splitting, dead-letter,
+ * offsets in a FileStateStore), then closes the exporter and removes the temp directory.
+ */
+export async function shipThrough(
+  exporter: Exporter,
+  records: readonly LogRecord[],
+  options: { concurrency?: number; retryBudgetMs?: number } = {},
+): Promise<Shipped> {
+  const dir = await mkdtemp(join(tmpdir(), "ls-http-"));
+  try {
+    const state = new FileStateStore(join(dir, "state"));
+    const deadLetter = new FileDeadLetter(join(dir, "dead"));
+    const ref: OffsetRef = { shipper: "s", offsetKey: "k", exporter: exporter.id };
+    const pipeline = new ExporterPipeline({
+      shipper: "s",
+      exporter,
+      ref,
+      start: { ts: "0000-01-01T00:00:00.000000000Z", key: "" },
+      stored: undefined,
+      configHash: "h",
+      concurrency: options.concurrency ?? 1,
+      retryBudgetMs: options.retryBudgetMs ?? 20_000,
+      state,
+      deadLetter,
+      runNow: Date.now(),
+      shouldStop: () => false,
+      backoff: { baseMs: 1, maxMs: 5 },
+    });
+    await exporter.open?.();
+    for (const r of records) {
+      const wait = pipeline.push(r);
+      if (wait) await wait;
+    }
+    const outcome = await pipeline.finish();
+    await exporter.close?.();
+    const stored = await state.get(ref);
+    let deadLetters: Shipped["deadLetters"] = [];
+    try {
+      const text = await readFile(deadLetter.describe("s", exporter.id), "utf8");
+      deadLetters = text
+        .split("\n")
+        .filter((l) => l !== "")
+        .map((l) => JSON.parse(l) as { reason: string; entry: LogEntry });
+    } catch {
+      // no dead-letter file: nothing was rejected
+    }
+    return { outcome, stored, deadLetters };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** One request as the nock interceptor saw it (nock gunzips and parses JSON bodies). */
+export interface SeenRequest {
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: unknown;
+}
+
+/** Awaits `ms` milliseconds. */
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
