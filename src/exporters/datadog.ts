@@ -7,6 +7,7 @@ import {
   GZIP_JSON_HEADERS,
   headerCredential,
   httpBaseUrl,
+  jsonArrayBody,
   postGzippedJson,
   transportOptions,
 } from "../shipping/http-options";
@@ -162,8 +163,7 @@ export class DatadogExporter implements Exporter<string> {
   }
 
   async send(entries: ReadonlyArray<Encoded<string>>): Promise<SendResult> {
-    const body = `[${entries.map((e) => e.payload).join(",")}]`;
-    await postGzippedJson(this.http, this.url, this.headers, body, this.target, RETRYABLE);
+    await postGzippedJson(this.http, this.url, this.headers, jsonArrayBody(entries), this.target, RETRYABLE);
     return {};
   }
 
