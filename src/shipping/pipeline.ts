@@ -173,6 +173,7 @@ export class ExporterPipeline {
       );
     }
     const enc = this.exporter.encode(record);
+    record.compact?.();
     if (isRejection(enc)) return this.addRejected(record, enc.rejected);
     const size = enc.bytes + (limits.entryOverheadBytes ?? 0);
     const overhead = limits.requestOverheadBytes ?? 0;
