@@ -13,6 +13,7 @@ import { build } from "esbuild";
 import { ensureData, type DataFile } from "./lib/data";
 import { describeMachine, load1 } from "./lib/machine";
 import { childResult, HAS_GNU_TIME, measureNode, startSink, type Measured, type SinkStats } from "./lib/proc";
+import { summarizeProfiles } from "./lib/profile";
 import { renderResults, type RowSummary, type RunResult, type Target } from "./lib/report";
 
 const ROOT = join(__dirname, "..");
@@ -538,6 +539,7 @@ async function main(): Promise<void> {
   const loadStart = load1();
   const log = (line: string): void => console.log(line);
   await buildAll(o);
+  if (o.profile) rmSync(join(DATA, "profiles"), { recursive: true, force: true });
   const data = await ensureData(ROOT, o.count, o.seed, log);
   const rows = ROWS.filter((r) => o.rows === undefined || o.rows.has(r.id));
   const results = new Map<string, RunResult[]>(rows.map((r) => [r.id, []]));
@@ -589,6 +591,12 @@ async function main(): Promise<void> {
   log("");
   log(text);
   log(`written to ${relative(process.cwd(), o.out)}`);
+  if (o.profile) {
+    for (const row of rows.filter((r) => r.ours)) {
+      const dir = join(DATA, "profiles", row.id);
+      if (existsSync(dir)) for (const s of summarizeProfiles(dir)) log(`\nprofile of ${row.id}: ${s}`);
+    }
+  }
 }
 
 main().catch((err: unknown) => {
