@@ -371,6 +371,11 @@ async function runOnce(row: RowSpec, data: DataFile, o: Options, round: number):
       requests: stats?.requests,
       wireMB: stats !== undefined ? stats.wireBytes / 1e6 : undefined,
       notes,
+      clientRate:
+        row.basis === "wall" && typeof result?.timedS === "number" && typeof result.records === "number"
+          ? result.records / result.timedS
+          : undefined,
+      loadS: typeof result?.loadS === "number" ? result.loadS : undefined,
       load: load1(),
     };
   } finally {
@@ -465,6 +470,11 @@ function summarize(row: RowSpec, runs: RunResult[]): RowSummary {
     return xs.length ? median(xs) : undefined;
   };
   const notes = [...new Set(valid.flatMap((r) => r.notes))];
+  const clientRate = med((r) => r.clientRate);
+  if (clientRate !== undefined)
+    notes.unshift(
+      `${Math.round(clientRate).toLocaleString("en-US")} rec/s timed inside the client, after ${med((r) => r.loadS)?.toFixed(1)} s of module loading`,
+    );
   if (valid.length === 0 && runs[0]?.why) notes.push(`invalid: ${runs[0].why}`);
   return {
     id: row.id,

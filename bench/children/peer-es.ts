@@ -25,7 +25,6 @@ async function main(): Promise<void> {
     timedS,
     records: result.successful,
     dropped,
-    note: `${Math.round(result.successful / timedS).toLocaleString("en-US")} rec/s timed inside the client (after module load)`,
   });
 }
 

@@ -19,6 +19,10 @@ export interface RunResult {
   readonly requests?: number;
   readonly wireMB?: number;
   readonly notes: string[];
+  /** Peers: kept records per second timed inside the client, after its modules loaded. */
+  readonly clientRate?: number;
+  /** Peers: seconds spent loading modules. */
+  readonly loadS?: number;
   /** 1-minute load average when the run ended. */
   readonly load: number;
 }
