@@ -91,7 +91,7 @@ export interface LogShipperConfig {
  */
 export interface Shipper {
   /**
-   * Unique id of the shipper.
+   * Unique id of the shipper. A Kestra flow's shipper is `<namespace>.<flowId>.<taskId>`.
    */
   id: string;
   description?: string;

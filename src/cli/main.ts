@@ -6,10 +6,10 @@ import type { LoadedConfig } from "../config/model";
 import { parseDuration } from "../core/duration";
 import { isLogShipperError, LogShipperError } from "../core/errors";
 import { runApply, runPlan } from "../reconcile/reconciler";
-import { EnvSecretResolver } from "../secrets/env-secret-resolver";
+import { openSecretResolver } from "../secrets/open-secret-resolver";
 import { redact } from "../secrets/redaction";
 import { CachingSecretResolver } from "../secrets/secret-resolver";
-import { FileDeadLetter } from "../shipping/dead-letter";
+import { openDeadLetter } from "../shipping/open-dead-letter";
 import { DEFAULT_STATE_DIR, openStateStore } from "../state/open-state-store";
 import { plural } from "./format";
 import { Progress } from "./progress";
@@ -30,6 +30,7 @@ interface RunOptions {
   var?: Record<string, string>;
   source?: string;
   deadLetter: string;
+  secrets: string;
   lockTimeout?: string;
   debug?: boolean;
 }
@@ -95,7 +96,16 @@ function addRunOptions(cmd: Command): Command {
     .option("--detailed-exitcode", "exit 2 when there is something to ship or drift")
     .option("--var <name=value>", "value for {{ vars.name }} (repeatable)", collectVar)
     .option("--source <source>", "source for every shipper: file:<glob> or kestra[:<url>]")
-    .option("--dead-letter <dir>", "where rejected records are written", "./.logshipper/dead-letter")
+    .option(
+      "--secrets <kind>",
+      "where {{ secret('NAME') }} comes from: env (SECRET_NAME, base64) or aws-secrets-manager[:prefix] (secret <prefix>/NAME)",
+      "env",
+    )
+    .option(
+      "--dead-letter <location>",
+      "where rejected records are written: a directory or s3://BUCKET",
+      "./.logshipper/dead-letter",
+    )
     .option("--debug", "print stack traces");
 }
 
@@ -137,13 +147,14 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   ).action(async (options: RunOptions) => {
     const config = await load(options, true);
     if (!options.json) printWarnings(io, config.warnings);
-    const state = await openStateStore(options.state);
+    const state = await openStateStore(options.state, io.env);
+    const secrets = await openSecretResolver(options.secrets, io.env);
     try {
       const { report } = await runPlan(config, {
         state,
         now: parseNow(options.now),
         shippers: options.shipper,
-        secrets: new CachingSecretResolver(new EnvSecretResolver(io.env)),
+        secrets: new CachingSecretResolver(secrets),
         env: io.env,
       });
       io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderPlan(report, config)}\n`);
@@ -151,6 +162,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         report.drift.length > 0 || report.shippers.some((s) => s.exporters.some((e) => e.pending !== 0));
       setExit(options.detailedExitcode && changes ? EXIT.changes : EXIT.ok);
     } finally {
+      await secrets.close?.();
       await state.close?.();
     }
   });
@@ -170,13 +182,15 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
           "USAGE",
           `--lock-timeout ${options.lockTimeout}: expected an ISO-8601 duration such as PT30S`,
         );
-      const state = await openStateStore(options.state);
+      const state = await openStateStore(options.state, io.env);
+      const secrets = await openSecretResolver(options.secrets, io.env);
+      const deadLetter = await openDeadLetter(options.deadLetter, io.env);
       const progress = new Progress();
       try {
         const { report } = await runApply(config, {
           state,
-          secrets: new CachingSecretResolver(new EnvSecretResolver(io.env)),
-          deadLetter: new FileDeadLetter(options.deadLetter),
+          secrets: new CachingSecretResolver(secrets),
+          deadLetter,
           now: parseNow(options.now),
           owner: runOwner(),
           shippers: options.shipper,
@@ -194,6 +208,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         setExit(failed ? EXIT.error : options.detailedExitcode && changed ? EXIT.changes : EXIT.ok);
       } finally {
         progress.done();
+        await deadLetter.close?.();
+        await secrets.close?.();
         await state.close?.();
       }
     });

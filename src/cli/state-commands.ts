@@ -3,7 +3,7 @@ import { loadConfigFile } from "../config/load";
 import { DEFAULTS } from "../config/model";
 import { LogShipperError } from "../core/errors";
 import { normalizeTimestamp, toIso } from "../core/timestamp";
-import { FileStateStore } from "../state/file-state-store";
+import { StateCorruptError } from "../state/errors";
 import { DEFAULT_STATE_DIR, openStateStore } from "../state/open-state-store";
 import type { OffsetRef, StateStore, StoredOffset } from "../state/state-store";
 import { num, pad, plural } from "./format";
@@ -22,8 +22,12 @@ interface StateOptions {
   all?: boolean;
 }
 
-async function withState<T>(location: string, run: (store: StateStore) => Promise<T>): Promise<T> {
-  const store = await openStateStore(location);
+async function withState<T>(
+  location: string,
+  env: NodeJS.ProcessEnv,
+  run: (store: StateStore) => Promise<T>,
+): Promise<T> {
+  const store = await openStateStore(location, env);
   try {
     return await run(store);
   } finally {
@@ -54,16 +58,31 @@ function table(rows: readonly StoredOffset[]): string {
     .join("\n");
 }
 
-/** `logshipper state list|show|rm|set-offset`: inspect and repair stored offsets, like `terraform state`. */
+/** `logshipper state init|list|show|rm|set-offset`: create, inspect and repair stored offsets, like `terraform state`. */
 export function registerStateCommands(program: Command, io: CliIO, setExit: (code: number) => void): void {
   const state = program.command("state").description("inspect and repair stored offsets");
   const stateOption = (c: Command): Command =>
     c.option("--state <location>", "state: a directory or dynamodb://TABLE[?region=R]", DEFAULT_STATE_DIR);
 
+  stateOption(
+    state
+      .command("init")
+      .description(
+        "create the state storage: the directory, or the DynamoDB table (on-demand) and wait until it is active",
+      ),
+  ).action(async (options: StateOptions) => {
+    await withState(options.state, io.env, async (store) => {
+      if (store.init === undefined)
+        throw new LogShipperError("USAGE", `${store.describe()} cannot be initialized`);
+      io.stdout(`${await store.init()}\n`);
+    });
+    setExit(0);
+  });
+
   stateOption(state.command("list").description("list every stored offset"))
     .option("--json", "print JSON")
     .action(async (options: StateOptions) => {
-      const rows = await withState(options.state, (s) => s.list());
+      const rows = await withState(options.state, io.env, (s) => s.list());
       io.stdout(options.json ? `${JSON.stringify(rows, null, 2)}\n` : `${table(rows)}\n`);
       setExit(0);
     });
@@ -73,7 +92,7 @@ export function registerStateCommands(program: Command, io: CliIO, setExit: (cod
     .argument("[exporter]")
     .option("--offset-key <key>", "only this offsetKey")
     .action(async (shipper: string, exporter: string | undefined, options: StateOptions) => {
-      const rows = (await withState(options.state, (s) => s.list(shipper))).filter(
+      const rows = (await withState(options.state, io.env, (s) => s.list(shipper))).filter(
         (r) =>
           (exporter === undefined || r.exporter === exporter) &&
           (options.offsetKey === undefined || r.offsetKey === options.offsetKey),
@@ -91,14 +110,19 @@ export function registerStateCommands(program: Command, io: CliIO, setExit: (cod
     .argument("<shipper>")
     .argument("[exporter]", "only this exporter (default: every offset of the shipper)")
     .option("--offset-key <key>", "only this offsetKey")
-    .option("--all", "with a file state, remove the shipper's whole state file even when it is unreadable")
+    .option(
+      "--all",
+      "remove every offset of the shipper, even unreadable ones (a corrupt state file or item)",
+    )
     .action(async (shipper: string, exporter: string | undefined, options: StateOptions) => {
-      await withState(options.state, async (store) => {
+      await withState(options.state, io.env, async (store) => {
         if (options.all) {
-          if (!(store instanceof FileStateStore))
-            throw new LogShipperError("USAGE", "--all applies to a file state only");
+          if (store.removeShipper === undefined)
+            throw new LogShipperError("USAGE", `--all is not supported by ${store.describe()}`);
           const removed = await store.removeShipper(shipper);
-          io.stdout(removed ? `Removed the state file of ${shipper}.\n` : `No state file for ${shipper}.\n`);
+          io.stdout(
+            removed ? `Removed every offset of ${shipper}.\n` : `No offsets stored for ${shipper}.\n`,
+          );
           return;
         }
         const rows = (await store.list(shipper)).filter(
@@ -153,8 +177,12 @@ export function registerStateCommands(program: Command, io: CliIO, setExit: (cod
         exporterType = e.type;
       }
       const ref: OffsetRef = { shipper, offsetKey: offsetKey ?? DEFAULTS.offsetKey, exporter };
-      await withState(options.state, async (store) => {
-        const current = await store.get(ref);
+      await withState(options.state, io.env, async (store) => {
+        // an unreadable offset is what set-offset repairs: it is replaced, its totals start over
+        const current = await store.get(ref).catch((err: unknown) => {
+          if (err instanceof StateCorruptError) return undefined;
+          throw err;
+        });
         await store.put(ref, {
           // without --key, the position is after every record at that timestamp
           cursor: { ts, key: options.key ?? AFTER_EVERY_KEY },

@@ -64,6 +64,31 @@ export function loadConfigText(
   baseDir: string,
   options: LoadOptions = {},
 ): LoadedConfig {
+  const { configs: _configs, ...loaded } = readShipperConfigs(file, text, baseDir, options);
+  return loaded;
+}
+
+/** A loaded config, plus each shipper's config in the native shape. */
+export interface LoadedShipperConfigs extends LoadedConfig {
+  /**
+   * One entry per `shippers` entry, in the same order: the shipper as a native config entry (`generated/config.ts`
+   * `Shipper`), with `{{ vars.x }}` rendered and `{{ secret('X') }}` left as written. A Kestra flow's task becomes
+   * `{ id: "<namespace>.<flowId>.<taskId>", source, schedule, timezone, ...task properties }`.
+   */
+  readonly configs: readonly Shipper[];
+}
+
+/**
+ * Like {@link loadConfigText}, and also returns each shipper's validated config in the native shape, so that it can
+ * be written back as a native config file (the CDK-for-Terraform constructs bundle such a file with the Lambda).
+ * Throws `ConfigError`.
+ */
+export function readShipperConfigs(
+  file: string,
+  text: string,
+  baseDir: string,
+  options: LoadOptions = {},
+): LoadedShipperConfigs {
   const source = SourceText.parse(file, text);
   const doc = source.value;
   const issues: ConfigIssue[] = [];
@@ -134,6 +159,7 @@ export function loadConfigText(
     else seenShippers.set(id, formatPath([...path, "id"]));
   }
   const shippers: ResolvedShipper[] = [];
+  const configs: Shipper[] = [];
   for (const { shipper, path } of entries) {
     const before = issues.length;
     checkTemplates(shipper, path, at);
@@ -152,11 +178,12 @@ export function loadConfigText(
     const resolved = resolveShipper(rendered, path, baseDir, at);
     if (resolved !== undefined && templatesOk) {
       shippers.push(resolved);
+      configs.push(rendered);
       warnings.push(...transportWarnings(resolved));
     }
   }
   if (issues.length > 0) throw new ConfigError(file, issues);
-  return { file, kind, shippers, warnings };
+  return { file, kind, shippers, warnings, configs };
 }
 
 function checkTemplates(

@@ -1,50 +1,79 @@
-import type { ErrorObject, ValidateFunction } from "ajv";
+import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import configSchema from "../../schemas/config.schema.json";
-import * as validators from "../../generated/validators";
+import reportSchema from "../../schemas/report.schema.json";
+import stateSchema from "../../schemas/state.schema.json";
+import ajvOptions from "./ajv-options.json";
+import { PRECOMPILED } from "./precompiled-validators";
 
-// The validators are compiled ahead of time by `npm run generate` (generated/validators.js, Ajv standalone code
-// with the options in schema-refs.ts): compiling the schemas at start-up cost about 0.3 s of CPU per run.
+const CONFIG_ID = configSchema.$id;
+const REPORT_ID = reportSchema.$id;
+
+let ajv: Ajv2020 | undefined;
+const compiled = new Map<string, ValidateFunction>();
+
+function instance(): Ajv2020 {
+  if (ajv === undefined) {
+    // the options live in ajv-options.json: the build precompiles the bundles' validators with the same ones
+    ajv = new Ajv2020(ajvOptions);
+    ajv.addSchema(configSchema);
+    ajv.addSchema(reportSchema);
+    ajv.addSchema(stateSchema);
+  }
+  return ajv;
+}
+
+function validator(ref: string): ValidateFunction {
+  let fn = compiled.get(ref) ?? PRECOMPILED[ref];
+  if (fn === undefined) {
+    const found = instance().getSchema(ref);
+    if (found === undefined) throw new Error(`schema not found: ${ref}`);
+    fn = found;
+    compiled.set(ref, fn);
+  }
+  return fn;
+}
 
 /** The JSON-Schema validation errors of a value, or an empty list when it is valid. */
 export type SchemaErrors = ErrorObject[];
 
-function run(fn: ValidateFunction, value: unknown): SchemaErrors {
+function run(ref: string, value: unknown): SchemaErrors {
+  const fn = validator(ref);
   return fn(value) ? [] : [...(fn.errors ?? [])];
 }
 
 /** Validates a native config document (`{ shippers: [...] }`). */
 export function validateNativeConfig(value: unknown): SchemaErrors {
-  return run(validators.config, value);
+  return run(CONFIG_ID, value);
 }
 
 /** Validates one Kestra `LogShipper` task taken from a flow. */
 export function validateKestraTask(value: unknown): SchemaErrors {
-  return run(validators.kestraTask, value);
+  return run(`${CONFIG_ID}#/$defs/kestraLogShipperTask`, value);
 }
 
 /** Validates a source object (used for `--source` overrides). */
 export function validateSource(value: unknown): SchemaErrors {
-  return run(validators.source, value);
+  return run(`${CONFIG_ID}#/$defs/source`, value);
 }
 
 /** Validates a `plan --json` report. */
 export function validatePlanReport(value: unknown): SchemaErrors {
-  return run(validators.planReport, value);
+  return run(`${REPORT_ID}#/$defs/planReport`, value);
 }
 
 /** Validates an `apply --json` report. */
 export function validateApplyReport(value: unknown): SchemaErrors {
-  return run(validators.applyReport, value);
+  return run(`${REPORT_ID}#/$defs/applyReport`, value);
 }
 
 /** Validates one stored offset record (file state and DynamoDB items share this shape). */
 export function validateOffsetRecord(value: unknown): SchemaErrors {
-  return run(validators.offsetRecord, value);
+  return run(`${stateSchema.$id}#/$defs/offsetRecord`, value);
 }
 
 /** Validates a whole file-state document. */
 export function validateStateFile(value: unknown): SchemaErrors {
-  return run(validators.stateFile, value);
+  return run(stateSchema.$id, value);
 }
 
 /** The raw JSON Schema of the config, for tools that read it (exporter type lists, docs). */

@@ -90,12 +90,6 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
   },
 };
 
-function unavailable(name: string): (context: ExporterContext) => Promise<Exporter> {
-  return async () => {
-    throw new Error(`the ${name} exporter is not available in this build`);
-  };
-}
-
 /** The destination of an exporter type. */
 export function destinationOf(type: ExporterType): DestinationInfo {
   return DESTINATIONS[type];

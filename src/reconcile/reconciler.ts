@@ -6,6 +6,7 @@ import { redact } from "../secrets/redaction";
 import { createSource } from "../sources/registry";
 import type { SourceContext } from "../sources/registry";
 import type { Source } from "../sources/source";
+import type { StateStore, StoredOffset } from "../state/state-store";
 import { applyShipper, type ApplyContext, type ShipperRun } from "./apply";
 import { orphanedState, type Drift } from "./drift";
 import { planShipper, type PlanContext, type ShipperPlan } from "./plan";
@@ -60,7 +61,7 @@ export async function runPlan(
     }
   }
   const only = options.shippers && options.shippers.length > 0 ? new Set(options.shippers) : undefined;
-  drift.push(...orphanedState(config.shippers, await options.state.list(), only));
+  drift.push(...orphanedState(config.shippers, await storedOffsets(options.state, only), only));
   const report: PlanReport = {
     command: "plan",
     now: options.now.toISOString(),
@@ -106,7 +107,7 @@ export async function runApply(
   const only = options.shippers && options.shippers.length > 0 ? new Set(options.shippers) : undefined;
   const drift = [
     ...runs.flatMap((r) => r.drift),
-    ...orphanedState(config.shippers, await options.state.list(), only),
+    ...orphanedState(config.shippers, await storedOffsets(options.state, only), only),
   ];
   const report: ApplyReport = {
     command: "apply",
@@ -145,6 +146,20 @@ export async function runApply(
     durationMs: Date.now() - started,
   };
   return { report, runs };
+}
+
+/**
+ * The stored offsets that the orphan check judges: only the selected shippers' when `--shipper` is given. Listing
+ * them one shipper at a time keeps a DynamoDB state to `Query` on each shipper's partition (no table `Scan`, which
+ * the Lambda's IAM policy, restricted to its shippers' leading keys, does not grant).
+ */
+async function storedOffsets(
+  state: StateStore,
+  only: ReadonlySet<string> | undefined,
+): Promise<StoredOffset[]> {
+  if (only === undefined) return state.list();
+  const lists = await Promise.all([...only].map((id) => state.list(id)));
+  return lists.flat();
 }
 
 function redactDrift(d: Drift): Drift {

@@ -100,6 +100,15 @@ export class FileSource implements Source {
         reader.seek(cursorFile.offset, range.after);
       await reader.fill();
     }
+    try {
+      yield* this.merge(readers, options);
+    } finally {
+      // a consumer that stops early (time budget, every exporter done) must not leave file handles open
+      await Promise.all(readers.map((r) => r.close()));
+    }
+  }
+
+  private async *merge(readers: FileReader[], options: ReadOptions): AsyncGenerator<SourceBatch> {
     let batch: LogRecord[] = [];
     let invalid = 0;
     const flushInvalid = (): number => {
@@ -253,6 +262,12 @@ class FileReader {
         }
       }
     }
+  }
+
+  /** Closes the file (when reading stops before its end). */
+  async close(): Promise<void> {
+    this.exhausted = true;
+    await this.lines?.return(undefined);
   }
 
   private seekLooksRight(text: string, offset: number): boolean {

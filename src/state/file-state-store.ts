@@ -9,6 +9,7 @@ import { acquireFileLease, isFileLease } from "./file-lock";
 import {
   describeRef,
   offsetId,
+  showCursor,
   type Lease,
   type LeaseOptions,
   type OffsetRecord,
@@ -65,9 +66,9 @@ export class FileStateStore implements StateStore {
         current === undefined
           ? expected === undefined
           : expected !== undefined && compareCursor(current, expected) === 0;
-      if (!same) throw new StaleCursorError(describeRef(ref), show(expected), show(current));
+      if (!same) throw new StaleCursorError(describeRef(ref), showCursor(expected), showCursor(current));
       if (current !== undefined && compareCursor(next.cursor, current) < 0) {
-        throw new CursorRegressionError(describeRef(ref), show(current), show(next.cursor));
+        throw new CursorRegressionError(describeRef(ref), showCursor(current), showCursor(next.cursor));
       }
       doc.offsets[id] = next;
       return true;
@@ -100,6 +101,11 @@ export class FileStateStore implements StateStore {
       if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
       throw err;
     }
+  }
+
+  async init(): Promise<string> {
+    await mkdir(this.dir, { recursive: true });
+    return `State directory ${this.dir} is ready.`;
   }
 
   async acquireLease(shipper: string, options: LeaseOptions): Promise<Lease> {
@@ -166,8 +172,4 @@ export class FileStateStore implements StateStore {
     this.queues.set(shipper, settled);
     return run;
   }
-}
-
-function show(cursor: Cursor | undefined): string {
-  return cursor === undefined ? "no offset" : `${cursor.ts}${cursor.key ? ` [${cursor.key}]` : ""}`;
 }

@@ -58,6 +58,10 @@ export interface StateStore {
   remove(ref: OffsetRef): Promise<boolean>;
   /** Takes the shipper's lease. Throws `LockHeldError` when another live run holds it. */
   acquireLease(shipper: string, options: LeaseOptions): Promise<Lease>;
+  /** Creates the storage if it does not exist (`logshipper state init`); resolves to a one-line description. */
+  init?(): Promise<string>;
+  /** Removes every offset of a shipper, even unreadable ones (`logshipper state rm SHIPPER --all`). */
+  removeShipper?(shipper: string): Promise<boolean>;
   /** Releases resources (clients, file handles). */
   close?(): Promise<void>;
 }
@@ -70,4 +74,9 @@ export function offsetId(ref: Pick<OffsetRef, "offsetKey" | "exporter">): string
 /** `shipper/offsetKey/exporter`, for messages. */
 export function describeRef(ref: OffsetRef): string {
   return `${ref.shipper}/${ref.offsetKey}/${ref.exporter}`;
+}
+
+/** A cursor for messages: `<ts> [<key>]`, or `no offset`. */
+export function showCursor(cursor: Cursor | undefined): string {
+  return cursor === undefined ? "no offset" : `${cursor.ts}${cursor.key ? ` [${cursor.key}]` : ""}`;
 }

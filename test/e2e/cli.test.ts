@@ -283,6 +283,6 @@ ${extra}    logExporters:
     expect(corrupt.code).toBe(1);
     expect(corrupt.stderr).toMatch(/state .*app.json is unreadable: not valid JSON/);
     expect(readFileSync(join(dir, "st/app.json"), "utf8")).toBe("{garbage");
-    expect(runCli(["state", "rm", "app", "--all", ...st]).stdout).toBe("Removed the state file of app.\n");
+    expect(runCli(["state", "rm", "app", "--all", ...st]).stdout).toBe("Removed every offset of app.\n");
   });
 });

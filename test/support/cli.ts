@@ -29,3 +29,16 @@ export function startCli(
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
+
+/** Runs `logshipper` to completion without blocking the event loop (for tests that serve HTTP in-process). */
+export function runCliAsync(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = startCli(args, options);
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d) => (stdout += d));
+  child.stderr?.on("data", (d) => (stderr += d));
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr })));
+}

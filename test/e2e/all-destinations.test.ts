@@ -1,0 +1,235 @@
+import { generateKeyPairSync } from "node:crypto";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import {
+  CloudWatchLogsClient,
+  CreateLogGroupCommand,
+  GetLogEventsCommand,
+} from "@aws-sdk/client-cloudwatch-logs";
+import { motoOptions, uniqueName } from "../support/aws";
+import { runCliAsync } from "../support/cli";
+import { entries, tempDir, writeJsonl } from "../support/fixtures";
+
+/** Every `seq` inside a decoded request body: plain fields, or OTLP attributes `{key:"seq", value:{intValue}}`. */
+function seqs(value: unknown, out: number[] = []): number[] {
+  if (Array.isArray(value)) value.forEach((v) => seqs(v, out));
+  else if (value !== null && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    if (o.key === "seq" && typeof o.value === "object")
+      out.push(Number((o.value as { intValue: unknown }).intValue));
+    else if (typeof o.seq === "number") out.push(o.seq);
+    else Object.values(o).forEach((v) => seqs(v, out));
+  }
+  return out;
+}
+
+async function body(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const raw = Buffer.concat(chunks);
+  return (req.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
+}
+
+/** One local server that answers like every HTTP destination's intake, and counts what each received. */
+function startSinks(): Promise<{ server: Server; url: string; received: Map<string, number[]> }> {
+  const received = new Map<string, number[]>();
+  const count = (name: string, found: number[]): void => {
+    received.set(name, [...(received.get(name) ?? []), ...found]);
+  };
+  const server = createServer((req, res) => {
+    void (async () => {
+      const text = await body(req);
+      const url = req.url ?? "";
+      const json = (status: number, doc: unknown): void => {
+        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(doc));
+      };
+      if (url === "/dd/api/v2/logs" && req.headers["dd-api-key"] === "dd-key") {
+        count("datadog", seqs(JSON.parse(text)));
+        return json(202, {});
+      }
+      if (url.startsWith("/es/_bulk")) {
+        const lines = text
+          .trim()
+          .split("\n")
+          .map((l) => JSON.parse(l) as Record<string, unknown>);
+        const docs = lines.filter((_, i) => i % 2 === 1);
+        count("elasticsearch", seqs(docs));
+        return json(200, { errors: false, items: docs.map(() => ({ create: { status: 201 } })) });
+      }
+      if (url === "/nr/log/v1" && req.headers["api-key"] === "nr-key") {
+        count("newrelic", seqs(JSON.parse(text)));
+        return json(202, { requestId: "r" });
+      }
+      if (url === "/aad/tenant-1/oauth2/v2.0/token")
+        return json(200, { access_token: "azure-token", expires_in: 3600, token_type: "Bearer" });
+      if (
+        url.startsWith("/dce/dataCollectionRules/dcr-1/streams/Custom-Kestra") &&
+        req.headers.authorization === "Bearer azure-token"
+      ) {
+        count("azure-monitor", seqs(JSON.parse(text)));
+        res.writeHead(204).end();
+        return;
+      }
+      if (url === "/google/token")
+        return json(200, { access_token: "gcp-token", expires_in: 3600, token_type: "Bearer" });
+      if (url === "/gcp/v2/entries:write" && req.headers.authorization === "Bearer gcp-token") {
+        count("gcp-logging", seqs((JSON.parse(text) as { entries: unknown[] }).entries));
+        return json(200, {});
+      }
+      if (url === "/otlp/v1/logs" && req.headers.authorization === "Bearer otlp-token") {
+        count("opentelemetry", seqs(JSON.parse(text)));
+        return json(200, {});
+      }
+      json(404, { error: `unexpected ${req.method} ${url}` });
+    })();
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as { port: number }).port;
+      resolve({ server, url: `http://127.0.0.1:${port}`, received });
+    }),
+  );
+}
+
+const b64 = (s: string): string => Buffer.from(s).toString("base64");
+
+describe("one config with every destination", () => {
+  it("apply delivers every record exactly once to all eight exporters, and a second apply sends nothing", async () => {
+    const { dir, cleanup } = tempDir();
+    const sinks = await startSinks();
+    const moto = motoOptions();
+    const logs = new CloudWatchLogsClient({
+      endpoint: moto.endpoint,
+      region: moto.region,
+      credentials: moto.credentials,
+    });
+    const group = uniqueName("all-destinations");
+    await logs.send(new CreateLogGroupCommand({ logGroupName: group }));
+    try {
+      const N = 1500;
+      // recent records (inside every destination's time window), a third of them tied, multi-line and non-ASCII
+      writeJsonl(
+        join(dir, "logs/a.jsonl"),
+        entries(N, Date.now() - 30 * 60_000, {
+          tieEvery: 3,
+          over: (i) => ({ message: i % 7 === 0 ? `ligne ${i}\nété ✓` : `m${i}` }),
+        }),
+      );
+      const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+      const serviceAccount = JSON.stringify({
+        type: "service_account",
+        project_id: "proj-1",
+        client_email: "shipper@proj-1.iam.gserviceaccount.com",
+        private_key: privateKey.export({ type: "pkcs8", format: "pem" }),
+        token_uri: `${sinks.url}/google/token`,
+      });
+      const u = sinks.url;
+      const config = join(dir, "all.yaml");
+      writeFileSync(
+        config,
+        `shippers:
+  - id: everywhere
+    source: { type: file, path: "logs/*.jsonl" }
+    logLevelFilter: TRACE
+    logExporters:
+      - { id: dd, type: datadog, basePath: "${u}/dd", apiKey: "{{ secret('DD_KEY') }}" }
+      - { id: es, type: elasticsearch, indexName: kestra-logs, connection: { hosts: ["${u}/es"] } }
+      - { id: nr, type: newrelic, basePath: "${u}/nr", apiKey: "{{ secret('NR_KEY') }}" }
+      - id: az
+        type: io.kestra.plugin.ee.azure.monitor.LogExporter
+        endpoint: "${u}/dce"
+        authorityHost: "${u}/aad"
+        tenantId: tenant-1
+        clientId: client-1
+        clientSecret: "{{ secret('AZURE_CLIENT_SECRET') }}"
+        ruleId: dcr-1
+        streamName: Custom-Kestra
+      - { id: gcp, type: gcp-logging, projectId: proj-1, endpoint: "${u}/gcp", serviceAccount: "{{ secret('GCP_SA') }}" }
+      - { id: otel, type: opentelemetry, otlpEndpoint: "${u}/otlp/v1/logs", authorizationHeaderName: Authorization, authorizationHeaderValue: "Bearer {{ secret('OTLP_TOKEN') }}" }
+      - id: cw
+        type: io.kestra.plugin.ee.aws.cloudwatch.LogExporter
+        region: us-east-1
+        endpointOverride: "${moto.endpoint}"
+        accessKeyId: "{{ secret('AWS_KEY') }}"
+        secretKeyId: "{{ secret('AWS_SECRET') }}"
+        logGroupName: ${group}
+        logStreamName: shipped
+      - { id: file, type: file, path: out/all.jsonl }
+`,
+      );
+      const env = {
+        SECRET_DD_KEY: b64("dd-key"),
+        SECRET_NR_KEY: b64("nr-key"),
+        SECRET_AZURE_CLIENT_SECRET: b64("azure-secret"),
+        SECRET_GCP_SA: b64(serviceAccount),
+        SECRET_OTLP_TOKEN: b64("otlp-token"),
+        SECRET_AWS_KEY: b64("test"),
+        SECRET_AWS_SECRET: b64("test"),
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      };
+      const st = ["--state", join(dir, "st"), "--dead-letter", join(dir, "dlq")];
+      const first = await runCliAsync(["apply", "-c", config, ...st, "--json"], { env });
+      expect(
+        first.stderr.replace(
+          /\(node:\d+\) Warning: NodeVersionSupportWarning[\s\S]*?show where the warning was created\)\n/,
+          "",
+        ),
+      ).toBe("");
+      expect(first.code).toBe(0);
+      const report = JSON.parse(first.stdout);
+      expect(
+        report.shippers[0].exporters.map((e: { id: string; shipped: number; rejected: number }) => [
+          e.id,
+          e.shipped,
+          e.rejected,
+        ]),
+      ).toEqual(["dd", "es", "nr", "az", "gcp", "otel", "cw", "file"].map((id) => [id, N, 0]));
+      const all = [...Array(N).keys()];
+      for (const name of [
+        "datadog",
+        "elasticsearch",
+        "newrelic",
+        "azure-monitor",
+        "gcp-logging",
+        "opentelemetry",
+      ]) {
+        expect([name, [...(sinks.received.get(name) ?? [])].sort((a, b) => a - b)]).toEqual([name, all]);
+      }
+      const cw: number[] = [];
+      for (let token: string | undefined, last: string | undefined; ; last = token) {
+        const page = await logs.send(
+          new GetLogEventsCommand({
+            logGroupName: group,
+            logStreamName: "shipped",
+            startFromHead: true,
+            nextToken: token,
+          }),
+        );
+        cw.push(...(page.events ?? []).map((e) => JSON.parse(e.message as string).seq as number));
+        token = page.nextForwardToken;
+        if (token === last || (page.events ?? []).length === 0) break;
+      }
+      expect(cw.sort((a, b) => a - b)).toEqual(all);
+      const file = readFileSync(join(dir, "out/all.jsonl"), "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).seq as number);
+      expect(file).toEqual(all);
+      // the non-ASCII, multi-line messages arrive unharmed
+      expect(readFileSync(join(dir, "out/all.jsonl"), "utf8")).toContain(JSON.stringify("ligne 7\nété ✓"));
+
+      const second = await runCliAsync(["apply", "-c", config, ...st, "--json"], { env });
+      expect(second.code).toBe(0);
+      expect(
+        JSON.parse(second.stdout).shippers[0].exporters.every((e: { shipped: number }) => e.shipped === 0),
+      ).toBe(true);
+      expect(sinks.received.get("datadog")).toHaveLength(N);
+    } finally {
+      logs.destroy();
+      sinks.server.close();
+      cleanup();
+    }
+  });
+});
