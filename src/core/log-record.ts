@@ -45,8 +45,8 @@ export interface LogRecord {
   /**
    * Frees what the record can rebuild on demand (a source that keeps `raw` may drop the parsed `entry` and parse
    * it again if it is asked for). The pipeline calls it once the record is encoded: a record then waits for its
-   * request's acknowledgement holding only its text and its encoding, which halves what requests in flight keep
-   * in memory.
+   * request's acknowledgement holding only its text and its encoding, not also a parsed copy of it (peak RSS of a
+   * 200k-record apply: 203 to 188 MiB).
    */
   compact?(): void;
 }
