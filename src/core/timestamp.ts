@@ -17,6 +17,7 @@ const ZEROS = "000000000";
  * precision. Returns `undefined` when the text is not such a date-time.
  */
 export function normalizeTimestamp(text: string): SortableTimestamp | undefined {
+  if (text.length === 24 && isMillisecondUtc(text)) return `${text.slice(0, 23)}000000Z`;
   const m = ISO.exec(text);
   if (m === null) return undefined;
   const [, ys, mos, ds, hs, mis, ss, frac = "", zone] = m as unknown as string[];
@@ -44,6 +45,49 @@ export function normalizeTimestamp(text: string): SortableTimestamp | undefined 
     return undefined;
   }
   return `${shifted.toISOString().slice(0, 19)}.${nanos}Z`;
+}
+
+const ZERO = 48;
+
+/** The number of two digits at `i`, or -1 when they are not digits. */
+function twoDigits(text: string, i: number): number {
+  const a = text.charCodeAt(i) - ZERO;
+  const b = text.charCodeAt(i + 1) - ZERO;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The common case, checked without a regular expression: `YYYY-MM-DDTHH:MM:SS.mmmZ` (what Kestra, Jackson and
+ * `Date.toISOString()` write), with every field in range. Whatever else is left to the general parser.
+ */
+function isMillisecondUtc(text: string): boolean {
+  if (
+    text.charCodeAt(4) !== 45 /* - */ ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 /* T */ ||
+    text.charCodeAt(13) !== 58 /* : */ ||
+    text.charCodeAt(16) !== 58 ||
+    text.charCodeAt(19) !== 46 /* . */ ||
+    text.charCodeAt(23) !== 90 /* Z */
+  )
+    return false;
+  const century = twoDigits(text, 0);
+  const yy = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  const ms = twoDigits(text, 20);
+  const msLast = text.charCodeAt(22) - ZERO;
+  if (century < 0 || yy < 0 || ms < 0 || msLast < 0 || msLast > 9) return false;
+  if (month < 1 || month > 12 || day < 1 || day > (DAYS[month - 1] as number)) return false;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  if (month === 2 && day === 29) {
+    const year = century * 100 + yy;
+    if (!(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return false;
+  }
+  return true;
 }
 
 /** The sortable timestamp of a JavaScript epoch-milliseconds value. */

@@ -7,6 +7,7 @@ import {
   GZIP_JSON_HEADERS,
   headerCredential,
   httpBaseUrl,
+  jsonArrayBody,
   postGzippedJson,
   transportOptions,
 } from "../shipping/http-options";
@@ -153,17 +154,19 @@ export class DatadogExporter implements Exporter<string> {
       isMillisecondUtc(e.timestamp) &&
       !hasReservedKey(e)
     ) {
-      // the source's own JSON text, with Datadog's keys in front: no re-serialisation
-      const payload = `${this.head}"ddtags":${this.tags(e).json},"status":"${STATUS[record.level]}",${raw.slice(1)}`;
-      const bytes = Buffer.byteLength(payload, "utf8");
-      if (bytes <= DATADOG_LIMITS.maxEntryBytes) return { record, payload, bytes };
+      // the source's own JSON text, with Datadog's keys in front: no re-serialisation. The byte count comes from
+      // the cached prefix and the raw text, so the payload stays a cheap concatenation (no flattened copy of the
+      // text is made, or kept while the request is in flight).
+      const prefix = this.prefix(this.tags(e), record.level);
+      const bytes = prefix.bytes + Buffer.byteLength(raw, "utf8") - 1;
+      if (bytes <= DATADOG_LIMITS.maxEntryBytes)
+        return { record, payload: prefix.text + raw.slice(1), bytes };
     }
     return this.encodeFields(record);
   }
 
   async send(entries: ReadonlyArray<Encoded<string>>): Promise<SendResult> {
-    const body = `[${entries.map((e) => e.payload).join(",")}]`;
-    await postGzippedJson(this.http, this.url, this.headers, body, this.target, RETRYABLE);
+    await postGzippedJson(this.http, this.url, this.headers, jsonArrayBody(entries), this.target, RETRYABLE);
     return {};
   }
 
@@ -207,6 +210,16 @@ export class DatadogExporter implements Exporter<string> {
     return { record, payload: cut, bytes: Buffer.byteLength(cut, "utf8"), truncated: true };
   }
 
+  /** `{"ddsource":…,"service":…,"ddtags":…,"status":…,` for a log's tags and level, and its UTF-8 length (cached). */
+  private prefix(tags: Tags, level: Level): { readonly text: string; readonly bytes: number } {
+    let p = tags.prefixes[level];
+    if (p === undefined) {
+      const text = `${this.head}"ddtags":${tags.json},"status":"${STATUS[level]}",`;
+      p = tags.prefixes[level] = { text, bytes: Buffer.byteLength(text, "utf8") };
+    }
+    return p;
+  }
+
   /** `ddtags`: `namespace:…,flow_id:…[,tenant_id:…]` and the configured tags. */
   private tags(e: LogEntry): Tags {
     const tenant = typeof e.tenantId === "string" ? e.tenantId : "";
@@ -221,7 +234,7 @@ export class DatadogExporter implements Exporter<string> {
       if (tenant !== "") parts.push(`tenant_id:${tagValue(tenant)}`);
       if (this.extraTags !== "") parts.push(this.extraTags);
       const text = parts.join(",");
-      tags = { text, json: JSON.stringify(text) };
+      tags = { text, json: JSON.stringify(text), prefixes: {} };
       if (++this.tagCount > 10_000) {
         this.tagCache.clear(); // bounded memory for pathological cardinality
         this.tagCount = 0;
@@ -232,10 +245,11 @@ export class DatadogExporter implements Exporter<string> {
   }
 }
 
-/** A log's `ddtags`, as text and JSON-encoded. */
+/** A log's `ddtags`, as text and JSON-encoded, and the payload prefixes made with them, by level. */
 interface Tags {
   readonly text: string;
   readonly json: string;
+  readonly prefixes: Partial<Record<Level, { readonly text: string; readonly bytes: number }>>;
 }
 
 /** A tag value cannot hold the `,` that separates tags. */

@@ -12,6 +12,7 @@ import {
   type HttpTransport,
   type HttpTransportOptions,
 } from "../shipping/http-transport";
+import { GZIP_CHUNK_BYTES } from "../shipping/http-options";
 import { DeliveryError } from "./errors";
 
 /**
@@ -37,7 +38,7 @@ const gzipAsync = promisify(gzipCallback);
  * counted on the uncompressed body anyway.
  */
 export function gzip(body: string | Buffer): Promise<Buffer> {
-  return gzipAsync(body, { level: zlibConstants.Z_BEST_SPEED });
+  return gzipAsync(body, { level: zlibConstants.Z_BEST_SPEED, chunkSize: GZIP_CHUNK_BYTES });
 }
 
 /**

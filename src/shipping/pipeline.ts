@@ -57,8 +57,12 @@ interface Batch {
   readonly entries: Encoded[];
   /** Records rejected before sending (destination window, per-entry limit). */
   readonly rejected: Rejected[];
-  /** Position of the last record: what the offset becomes once this batch is acknowledged. */
-  last: Cursor;
+  /**
+   * Position of the last record (`lastTs`, `lastKey`): what the offset becomes once this batch is acknowledged.
+   * Two strings rather than a cursor object, so that adding a record allocates nothing.
+   */
+  lastTs: string;
+  lastKey: string;
   bytes: number;
   minMs: number;
   maxMs: number;
@@ -80,7 +84,16 @@ interface Slot {
 }
 
 function emptyBatch(at: Cursor): Batch {
-  return { entries: [], rejected: [], last: at, bytes: 0, minMs: Infinity, maxMs: -Infinity, truncated: 0 };
+  return {
+    entries: [],
+    rejected: [],
+    lastTs: at.ts,
+    lastKey: at.key,
+    bytes: 0,
+    minMs: Infinity,
+    maxMs: -Infinity,
+    truncated: 0,
+  };
 }
 
 /**
@@ -168,6 +181,7 @@ export class ExporterPipeline {
       // record's problem, not the run's: dead-letter it instead of stopping at it on every run
       enc = { record, rejected: `cannot be encoded for ${this.exporter.destination}: ${describeError(err)}` };
     }
+    record.compact?.();
     if (isRejection(enc)) return this.addRejected(record, enc.rejected);
     const size = enc.bytes + (limits.entryOverheadBytes ?? 0);
     const overhead = limits.requestOverheadBytes ?? 0;
@@ -195,7 +209,8 @@ export class ExporterPipeline {
       if (ms < target.minMs) target.minMs = ms;
       if (ms > target.maxMs) target.maxMs = ms;
     }
-    target.last = { ts: record.pos, key: record.key };
+    target.lastTs = record.pos;
+    target.lastKey = record.key;
     return wait;
   }
 
@@ -243,14 +258,15 @@ export class ExporterPipeline {
     if (this.current.entries.length + this.current.rejected.length >= this.exporter.limits.maxEntries)
       wait = this.dispatch();
     this.current.rejected.push({ record, reason });
-    this.current.last = { ts: record.pos, key: record.key };
+    this.current.lastTs = record.pos;
+    this.current.lastKey = record.key;
     return wait;
   }
 
   /** Starts sending the current batch; returns a promise when all slots are busy. */
   private dispatch(): Promise<void> | undefined {
     const batch = this.current;
-    this.current = emptyBatch(batch.last);
+    this.current = emptyBatch({ ts: batch.lastTs, key: batch.lastKey });
     if (this.options.shouldStop()) {
       // time budget: no new request; what is not committed is read again next run
       this.stoppedEarly = true;
@@ -311,7 +327,8 @@ export class ExporterPipeline {
         n++;
       }
       if (n > 0) {
-        const last = (this.slots[n - 1] as Slot).batch.last;
+        const lastBatch = (this.slots[n - 1] as Slot).batch;
+        const last: Cursor = { ts: lastBatch.lastTs, key: lastBatch.lastKey };
         try {
           await this.commit(last, delivered, rejected);
           this.shipped += delivered;

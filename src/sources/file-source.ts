@@ -2,7 +2,13 @@ import { stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { glob } from "tinyglobby";
 import { isAfter, type Cursor } from "../core/cursor";
-import { checkEntry, namespaceMatches, type LogRecord, type RecordFilter } from "../core/log-record";
+import {
+  checkEntry,
+  namespaceMatches,
+  ParsedRecord,
+  type LogRecord,
+  type RecordFilter,
+} from "../core/log-record";
 import { levelRank } from "../core/levels";
 import { fromEpochMs, toEpochMs, toIso } from "../core/timestamp";
 import type { FileSource as FileSourceConfig } from "../../generated/config";
@@ -334,7 +340,7 @@ class FileReader {
     if (!after) return true;
     if (levelRank(c.level) < this.minRank || !namespaceMatches(c.entry.namespace, this.namespace))
       return true;
-    this.buffer.push({ ts: c.ts, pos, key, level: c.level, entry: c.entry, raw: text });
+    this.buffer.push(new ParsedRecord(c.ts, pos, key, c.level, c.entry, text));
     return true;
   }
 

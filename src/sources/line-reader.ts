@@ -9,10 +9,10 @@ export type Line =
   | { readonly text: string; readonly offset: number; readonly bad?: undefined }
   | { readonly text?: undefined; readonly offset: number; readonly bad: string };
 
-const CHUNK = 1 << 20;
+const CHUNK = 256 * 1024;
 
 /**
- * Reads a file line by line with bounded memory: a 1 MiB buffer that grows to hold at most `maxLineBytes`.
+ * Reads a file line by line with bounded memory: a 256 KiB buffer that grows to hold at most `maxLineBytes`.
  * Longer lines are skipped without being buffered, and yielded as bad lines, in file order. Yields arrays of
  * lines per chunk.
  */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   fromEpochMs,
   normalizeTimestamp,
@@ -33,6 +34,41 @@ describe("timestamps", () => {
       expect(normalizeTimestamp(bad)).toBeUndefined();
     }
     expect(normalizeTimestamp("2024-02-29T00:00:00Z")).toBeDefined();
+  });
+
+  it("takes the millisecond-UTC shortcut only where the general parser agrees", () => {
+    // the shortcut handles `YYYY-MM-DDTHH:MM:SS.mmmZ`; the same text with a lowercase `z` always goes through the
+    // general parser, which treats both zones alike: so the two must give the same answer, in range or not
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+    const stamp = fc
+      .tuple(digits(4), digits(2), digits(2), digits(2), digits(2), digits(2), digits(3))
+      .map(([y, mo, d, h, mi, s, ms]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}`);
+    fc.assert(
+      fc.property(stamp, (text) => {
+        expect(normalizeTimestamp(`${text}Z`)).toBe(normalizeTimestamp(`${text}z`));
+      }),
+      { numRuns: 5000 },
+    );
+    const valid = fc
+      .date({
+        min: new Date("0000-01-01T00:00:00.000Z"),
+        max: new Date("9999-12-31T23:59:59.999Z"),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 23));
+    fc.assert(
+      fc.property(valid, (text) => {
+        expect(normalizeTimestamp(`${text}Z`)).toBe(`${text}000000Z`);
+        expect(normalizeTimestamp(`${text}z`)).toBe(`${text}000000Z`);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of ["2024-02-29T23:59:59.999", "1900-02-29T00:00:00.000", "2000-02-29T00:00:00.000"]) {
+      expect(normalizeTimestamp(`${text}Z`)).toBe(normalizeTimestamp(`${text}z`));
+    }
+    expect(normalizeTimestamp("2026-11-25T10:00:00.123Z")).toBe("2026-11-25T10:00:00.123000000Z");
+    expect(normalizeTimestamp("2026-11-25T10:00:00.12aZ")).toBeUndefined();
+    expect(normalizeTimestamp("2026-11-25 10:00:00.123Z")).toBe("2026-11-25T10:00:00.123000000Z");
   });
 
   it("sorts as strings in time order, beyond millisecond precision", () => {

@@ -4,6 +4,7 @@ import {
   gzipBody,
   httpBaseUrl,
   isSafeHeaderValue,
+  jsonArrayBody,
   transportOptions,
 } from "../../src/shipping/http-options";
 import { clearSecretValues, registerSecretValue } from "../../src/secrets/redaction";
@@ -77,5 +78,24 @@ describe("gzipBody and header values", () => {
     expect(isSafeHeaderValue("Bearer abc\tdef")).toBe(true);
     expect(isSafeHeaderValue("abc\r\nX-Evil: 1")).toBe(false);
     expect(isSafeHeaderValue("abc\u007f")).toBe(false);
+  });
+});
+
+describe("jsonArrayBody", () => {
+  const enc = (value: unknown) => {
+    const payload = JSON.stringify(value);
+    return { payload, bytes: Buffer.byteLength(payload, "utf8") };
+  };
+
+  it("writes the payloads as one JSON array, multi-byte text included", () => {
+    const values = [{ message: "plain" }, { message: "é😀\n処理" }, { message: "x".repeat(5000), n: 1 }];
+    const body = jsonArrayBody(values.map(enc));
+    expect(JSON.parse(body.toString("utf8"))).toEqual(values);
+    expect(body.length).toBe(Buffer.byteLength(JSON.stringify(values), "utf8"));
+  });
+
+  it("writes an empty array, and refuses a payload whose byte count is wrong", () => {
+    expect(jsonArrayBody([]).toString()).toBe("[]");
+    expect(() => jsonArrayBody([{ payload: '{"m":"é"}', bytes: 9 }])).toThrow(/claims 9 bytes but has/);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cursorAt } from "../../src/core/cursor";
-import { checkEntry, type LogRecord } from "../../src/core/log-record";
+import { checkEntry, ParsedRecord, type LogRecord } from "../../src/core/log-record";
 import { fromEpochMs } from "../../src/core/timestamp";
 import type { ExporterLimits } from "../../src/exporters/exporter";
 import { FileDeadLetter } from "../../src/shipping/dead-letter";
@@ -87,6 +87,28 @@ describe("ExporterPipeline", () => {
     expect(outcome).toMatchObject({ status: "ok", shipped: 10, rejected: 0, requests: 4, retries: 0 });
     expect((await store.get(ref))?.cursor).toEqual({ ts: input[9]?.pos, key: input[9]?.key });
     expect((await store.get(ref))?.shipped).toBe(10);
+  });
+
+  it("lets each record drop its parsed entry once encoded, and dead-letters compacted records whole", async () => {
+    const input = records(6).map(
+      (r) => new ParsedRecord(r.ts, r.pos, r.key, r.level, r.entry, r.raw as string),
+    );
+    const compacted: number[] = [];
+    input.forEach((r, i) => {
+      const compact = r.compact.bind(r);
+      r.compact = () => {
+        compacted.push(i);
+        compact();
+      };
+    });
+    // the destination refuses the second record of each request for good
+    const exporter = new MemoryExporter("mem", limits({ maxEntries: 3 }), () => ({
+      rejected: [{ index: 1, reason: "refused" }],
+    }));
+    const outcome = await run(exporter, input);
+    expect(compacted).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(outcome).toMatchObject({ status: "ok", shipped: 4, rejected: 2 });
+    expect(deadLetters().map((d) => d.entry)).toEqual([input[1]?.entry, input[4]?.entry]);
   });
 
   it("keeps several requests in flight and still commits in order", async () => {
