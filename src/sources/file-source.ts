@@ -17,10 +17,11 @@ import { readLines, type Line } from "./line-reader";
 import type { InvalidLine, ReadOptions, ReadRange, Source, SourceBatch } from "./source";
 
 /**
- * A line whose timestamp is further than this beyond the range's end is counted as invalid instead of holding
- * the file back: a line only slightly ahead waits for the clock (it is shipped by a later run), but one bogus
- * timestamp (a year 9999, a wrong time zone in one line) would otherwise keep every line after it from shipping
- * until that time, with nothing reported.
+ * A line whose timestamp is further than this in the future (past both the wall clock and the range's end) is
+ * counted as invalid instead of holding the file back: a line only slightly ahead waits for the clock (it is
+ * shipped by a later run), but one bogus timestamp (a year 9999, a wrong time zone in one line) would otherwise
+ * keep every line after it from shipping until that time, with nothing reported. The wall clock counts too, so
+ * that a run pinned in the past (`--now`) stops at the range's end instead of calling every later line invalid.
  */
 export const IMPLAUSIBLE_FUTURE_MS = 3_600_000;
 
@@ -203,7 +204,7 @@ class FileReader {
     const f: RecordFilter = range.filter;
     this.minRank = f.minLevelRank;
     this.namespace = f.namespace;
-    const limit = toEpochMs(range.to) + IMPLAUSIBLE_FUTURE_MS;
+    const limit = Math.max(Date.now(), toEpochMs(range.to)) + IMPLAUSIBLE_FUTURE_MS;
     this.implausibleAfter = limit < LAST_MS ? fromEpochMs(limit) : "9999-12-31T23:59:59.999999999Z";
   }
 
@@ -323,7 +324,7 @@ class FileReader {
     if (c.ts > this.implausibleAfter) {
       this.bad(
         offset,
-        `\`timestamp\` ${toIso(c.ts)} is more than ${IMPLAUSIBLE_FUTURE_MS / 3_600_000} hour after the end of the range (${toIso(this.range.to)}); a clock or time-zone error?`,
+        `\`timestamp\` ${toIso(c.ts)} is more than ${IMPLAUSIBLE_FUTURE_MS / 3_600_000} hour in the future (after ${toIso(this.implausibleAfter)}); a clock or time-zone error?`,
       );
       return true;
     }

@@ -187,9 +187,25 @@ describe("FileSource", () => {
     // the bogus line is invalid and the lines after it flow; the line 30 minutes ahead waits (and the file with it)
     expect(seq(records)).toEqual([0, 1, 3]);
     expect(invalid).toBe(1);
-    expect(bad[0]?.reason).toMatch(/9999-12-31T23:59:59.000Z is more than 1 hour after the end of the range/);
+    expect(bad[0]?.reason).toMatch(/9999-12-31T23:59:59.000Z is more than 1 hour in the future/);
     const later = await readAll(source, { after: last(records), to: fromEpochMs(T0 + 40 * 60_000) });
     expect(seq(later.records)).toEqual([4, 5]);
+  });
+
+  it("stops at the end of a range pinned in the past instead of counting the later lines as invalid", async () => {
+    const past = Date.parse("2020-01-01T00:00:00.000Z");
+    const day = 86_400_000;
+    writeJsonl(
+      join(dir, "a.jsonl"),
+      entries(4, past).map((e, i) => ({ ...e, timestamp: new Date(past + i * day).toISOString() })),
+    );
+    const source = new FileSource({ type: "file", path: "*.jsonl" }, dir);
+    const first = await readAll(source, { to: fromEpochMs(past + day) });
+    expect(seq(first.records)).toEqual([0, 1]);
+    expect(first.invalid).toBe(0);
+    const rest = await readAll(source, { after: last(first.records), to: fromEpochMs(past + 10 * day) });
+    expect(seq(rest.records)).toEqual([2, 3]);
+    expect(rest.invalid).toBe(0);
   });
 
   it("skips a 10 MB line with bounded memory", async () => {
