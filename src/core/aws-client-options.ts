@@ -22,6 +22,7 @@ const ENDPOINT_VARIABLES = {
   s3: "AWS_ENDPOINT_URL_S3",
   secretsmanager: "AWS_ENDPOINT_URL_SECRETS_MANAGER",
   lambda: "AWS_ENDPOINT_URL_LAMBDA",
+  logs: "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS",
 } as const;
 
 /** A service name known to {@link awsClientConfig}. */

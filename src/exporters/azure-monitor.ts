@@ -2,19 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { AzureMonitorExporter as AzureMonitorConfig } from "../../generated/config";
 import type { LogRecord } from "../core/log-record";
 import { registerSecretValue } from "../secrets/redaction";
+import { DEFAULT_HTTP_CONCURRENCY, gzipBody, transportOptions } from "../shipping/http-options";
 import { HttpTransport, responseError } from "../shipping/http-transport";
 import type { Encoded, Exporter, ExporterLimits, SendContext, SendResult, TimeWindow } from "./exporter";
-import {
-  DEFAULT_HTTP_CONCURRENCY,
-  exporterConfigError,
-  gzip,
-  requestToken,
-  RETRYABLE_STATUSES,
-  TokenCache,
-  transportOptions,
-  trimBase,
-  truncateMessage,
-} from "./http-support";
+import { exporterConfigError, requestToken, RETRYABLE_STATUSES, TokenCache, trimBase } from "./http-support";
+import { truncateMessage } from "./text-limits";
 import { destinationOf, type ExporterContext } from "./registry";
 
 /** Microsoft Entra authority of the public cloud. */
@@ -99,11 +91,11 @@ export class AzureMonitorExporter implements Exporter<string> {
       entryOverheadBytes: 1, // ,
     };
     this.transport = new HttpTransport(
-      transportOptions(
-        { exporterId: id, destination: this.destination },
-        config.options,
-        options.concurrency,
-      ),
+      transportOptions(config.options, {
+        exporterId: id,
+        destination: this.destination,
+        concurrency: options.concurrency,
+      }),
     );
     this.tokens = new TokenCache(
       () => requestToken(this.transport, this.tokenUrl, this.form, this.target, this.clock),
@@ -153,7 +145,7 @@ export class AzureMonitorExporter implements Exporter<string> {
     let json = "[";
     for (let i = 0; i < entries.length; i++)
       json += (i > 0 ? "," : "") + (entries[i] as Encoded<string>).payload;
-    const body = await gzip(`${json}]`);
+    const body = await gzipBody(`${json}]`);
     const res = await this.tokens.authorized((token) =>
       this.transport.request("POST", this.url, {
         headers: {

@@ -7,10 +7,11 @@ import type { CloudWatchExporter as CloudWatchExporterConfig } from "../../gener
 import type { LogRecord } from "../core/log-record";
 import { toEpochMs } from "../core/timestamp";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "../shipping/backoff";
-import { awsClientConfig, awsErrorInfo } from "../shipping/aws-client";
+import { awsErrorInfo, cloudWatchLogsClientConfig } from "../shipping/aws-client";
 import { DeliveryError } from "./errors";
 import type { Encoded, Exporter, ExporterLimits, SendContext, SendResult, TimeWindow } from "./exporter";
 import { destinationOf, type ExporterContext } from "./registry";
+import { truncateUtf8 } from "./text-limits";
 
 type Sdk = typeof import("@aws-sdk/client-cloudwatch-logs");
 
@@ -265,21 +266,12 @@ export function truncateEntry(entry: LogRecord["entry"], maxBytes: number): stri
   return truncateUtf8(JSON.stringify({ ...entry, message: "…", truncated: true }), maxBytes);
 }
 
-/** The longest prefix of `text` that is at most `maxBytes` UTF-8 bytes, never splitting a character. */
-export function truncateUtf8(text: string, maxBytes: number): string {
-  const buf = Buffer.from(text, "utf8");
-  if (buf.length <= maxBytes) return text;
-  let end = Math.max(0, maxBytes);
-  while (end > 0 && ((buf[end] as number) & 0xc0) === 0x80) end--;
-  return buf.subarray(0, end).toString("utf8");
-}
-
 /** Creates the CloudWatch Logs exporter (the AWS SDK is loaded here, on first use). */
 export async function createCloudWatchExporter(
   context: ExporterContext<CloudWatchExporterConfig>,
 ): Promise<Exporter> {
   const config = context.config;
-  const clientConfig = awsClientConfig(
+  const clientConfig = cloudWatchLogsClientConfig(
     {
       region: config.region,
       accessKeyId: config.accessKeyId,

@@ -1,18 +1,11 @@
 import type { ElasticsearchExporter as ElasticsearchConfig } from "../../generated/config";
 import type { LogRecord } from "../core/log-record";
 import { redact, registerSecretValue } from "../secrets/redaction";
+import { DEFAULT_HTTP_CONCURRENCY, gzipBody, transportOptions } from "../shipping/http-options";
 import { HttpTransport, responseError, type HttpResponse } from "../shipping/http-transport";
 import { DeliveryError } from "./errors";
 import type { Encoded, Exporter, ExporterLimits, SendContext, SendResult } from "./exporter";
-import {
-  DEFAULT_HTTP_CONCURRENCY,
-  exporterConfigError,
-  gzip,
-  recordDigest,
-  RETRYABLE_STATUSES,
-  transportOptions,
-  trimBase,
-} from "./http-support";
+import { exporterConfigError, recordDigest, RETRYABLE_STATUSES, trimBase } from "./http-support";
 import type { ExporterContext } from "./registry";
 
 /**
@@ -142,12 +135,12 @@ export class ElasticsearchExporter implements Exporter<string> {
     this.actionPrefixBytes = Buffer.byteLength(this.actionPrefix, "utf8");
     this.limits = { maxEntries: options.chunk, maxBytes: MAX_BULK_BYTES };
     this.transport = new HttpTransport(
-      transportOptions(
-        { exporterId: id, destination: this.destination },
-        config.options,
-        options.concurrency,
-        c.trustAllSsl === true,
-      ),
+      transportOptions(config.options, {
+        exporterId: id,
+        destination: this.destination,
+        concurrency: options.concurrency,
+        insecure: c.trustAllSsl === true,
+      }),
     );
   }
 
@@ -176,7 +169,7 @@ export class ElasticsearchExporter implements Exporter<string> {
   }
 
   async send(entries: ReadonlyArray<Encoded<string>>, _context?: SendContext): Promise<SendResult> {
-    const res = await this.post(await gzip(this.body(entries)));
+    const res = await this.post(await gzipBody(this.body(entries)));
     if (res.status >= 200 && res.status < 300) return this.items(res, entries.length);
     throw responseError(res, this.target(), { retryable: RETRYABLE_STATUSES });
   }

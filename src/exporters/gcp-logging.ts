@@ -5,6 +5,7 @@ import type { Level } from "../core/levels";
 import type { LogRecord } from "../core/log-record";
 import { toIso } from "../core/timestamp";
 import { redact, registerSecretValue } from "../secrets/redaction";
+import { DEFAULT_HTTP_CONCURRENCY, transportOptions } from "../shipping/http-options";
 import { HttpTransport, responseError } from "../shipping/http-transport";
 import { DeliveryError } from "./errors";
 import type {
@@ -17,17 +18,15 @@ import type {
   TimeWindow,
 } from "./exporter";
 import {
-  DEFAULT_HTTP_CONCURRENCY,
   exporterConfigError,
   recordDigest,
   requestToken,
   RETRYABLE_STATUSES,
   TokenCache,
-  transportOptions,
   trimBase,
-  truncateMessage,
   type AccessToken,
 } from "./http-support";
+import { truncateMessage } from "./text-limits";
 import { destinationOf, type ExporterContext } from "./registry";
 
 /** Cloud Logging API base URL. */
@@ -212,11 +211,11 @@ export class GcpLoggingExporter implements Exporter<string> {
       entryOverheadBytes: 1, // ,
     };
     this.transport = new HttpTransport(
-      transportOptions(
-        { exporterId: id, destination: this.destination },
-        config.options,
-        options.concurrency,
-      ),
+      transportOptions(config.options, {
+        exporterId: id,
+        destination: this.destination,
+        concurrency: options.concurrency,
+      }),
     );
     this.tokens = new TokenCache(() => this.fetchToken(), this.clock);
   }

@@ -1,45 +1,18 @@
 import { hash } from "node:crypto";
-import { promisify } from "node:util";
-import { gzip as gzipCallback, constants as zlibConstants } from "node:zlib";
-import type { HttpOptions } from "../../generated/config";
 import { ConfigError } from "../config/errors";
-import { durationMs } from "../core/duration";
 import type { LogRecord } from "../core/log-record";
 import { redact, registerSecretValue } from "../secrets/redaction";
-import {
-  retryAfterMs,
-  type HttpResponse,
-  type HttpTransport,
-  type HttpTransportOptions,
-} from "../shipping/http-transport";
-import { GZIP_CHUNK_BYTES } from "../shipping/http-options";
+import { retryAfterMs, type HttpResponse, type HttpTransport } from "../shipping/http-transport";
 import { DeliveryError } from "./errors";
 
 /**
  * Helpers shared by the HTTP destinations of this file's siblings (Elasticsearch, Azure Monitor, Google Cloud
- * Logging): deterministic record ids, UTF-8-safe truncation, gzip, transport options from Kestra's `options`,
- * and a cache for OAuth access tokens. Nothing here retries or batches: that is the shipping pipeline's job.
+ * Logging): deterministic record ids, config errors and a cache for OAuth access tokens (gzip and transport
+ * options are in `../shipping/http-options`, UTF-8-safe truncation in `./text-limits`). Nothing here retries or batches: that is the shipping pipeline's job.
  */
-
-/** Default requests in flight for HTTP destinations. */
-export const DEFAULT_HTTP_CONCURRENCY = 4;
-
-/** Default whole-request timeout when `options` sets none. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Statuses worth retrying on the HTTP APIs of this family: timeouts, throttling and transient server errors. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
-
-const gzipAsync = promisify(gzipCallback);
-
-/**
- * Gzips a request body on libuv's thread pool (so it overlaps with reading and encoding on the main thread).
- * Level 1: about 3x faster than the default level 6 for 20% more bytes on log data; every size limit below is
- * counted on the uncompressed body anyway.
- */
-export function gzip(body: string | Buffer): Promise<Buffer> {
-  return gzipAsync(body, { level: zlibConstants.Z_BEST_SPEED, chunkSize: GZIP_CHUNK_BYTES });
-}
 
 /**
  * A deterministic, 22-character (132-bit) base64url id of a record: SHA-256 of its source key and its JSON text.
@@ -49,51 +22,6 @@ export function gzip(body: string | Buffer): Promise<Buffer> {
 export function recordDigest(record: LogRecord): string {
   const text = record.raw ?? JSON.stringify(record.entry);
   return hash("sha256", `${record.key}\n${text}`, "base64url").slice(0, 22);
-}
-
-/** The longest prefix of `text` whose UTF-8 encoding fits in `maxBytes`, never cutting a character in two. */
-export function truncateUtf8(text: string, maxBytes: number): string {
-  if (maxBytes <= 0) return "";
-  // a UTF-16 code unit is at most 3 UTF-8 bytes
-  if (text.length * 3 <= maxBytes) return text;
-  const buf = Buffer.from(text, "utf8");
-  if (buf.length <= maxBytes) return text;
-  let cut = maxBytes;
-  while (cut > 0 && ((buf[cut] as number) & 0xc0) === 0x80) cut--;
-  return buf.toString("utf8", 0, cut);
-}
-
-/** What is appended to a message cut to a destination's per-entry limit. */
-export const TRUNCATION_MARK = " …[truncated by log-shipper]";
-
-/**
- * Cuts `message` so that it takes at most `maxBytes` UTF-8 bytes including {@link TRUNCATION_MARK}. Returns the
- * message unchanged when it already fits.
- */
-export function truncateMessage(message: string, maxBytes: number): { text: string; truncated: boolean } {
-  if (message.length * 3 <= maxBytes || Buffer.byteLength(message, "utf8") <= maxBytes) {
-    return { text: message, truncated: false };
-  }
-  const room = maxBytes - Buffer.byteLength(TRUNCATION_MARK, "utf8");
-  return { text: truncateUtf8(message, room) + TRUNCATION_MARK, truncated: true };
-}
-
-/** Transport options from Kestra's `options` (timeouts, `ssl.insecureTrustAllCertificates`). */
-export function transportOptions(
-  target: { exporterId: string; destination: string },
-  options: HttpOptions | undefined,
-  concurrency: number,
-  insecure = false,
-): HttpTransportOptions {
-  // got's `request` timeout bounds the whole request; Kestra's read timeouts are the closest match
-  const timeout = options?.readTimeout ?? options?.timeout?.readIdleTimeout ?? options?.readIdleTimeout;
-  return {
-    exporterId: target.exporterId,
-    destination: target.destination,
-    timeoutMs: timeout !== undefined ? durationMs(timeout) : DEFAULT_TIMEOUT_MS,
-    insecure: insecure || options?.ssl?.insecureTrustAllCertificates === true,
-    maxSockets: concurrency,
-  };
 }
 
 /** A config problem found when an exporter is created (after secrets are resolved). */

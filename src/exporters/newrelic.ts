@@ -12,7 +12,7 @@ import {
 import { HttpTransport } from "../shipping/http-transport";
 import type { Encoded, Exporter, ExporterLimits, SendResult } from "./exporter";
 import { destinationOf, type ExporterContext } from "./registry";
-import { cutToUtf8Bytes, safeCut } from "./text-limits";
+import { safeCut, truncateUtf8 } from "./text-limits";
 
 /** New Relic's documented Log API limits (https://docs.newrelic.com/docs/logs/log-api/introduction-log-api/). */
 export const NEW_RELIC_LIMITS = {
@@ -184,7 +184,7 @@ function storable(value: string): string {
   if (value.length <= NEW_RELIC_LIMITS.storedChars) return value;
   const head = safeCut(value, NEW_RELIC_LIMITS.storedChars);
   const tail = value.slice(head);
-  const keptTail = cutToUtf8Bytes(tail, NEW_RELIC_LIMITS.blobBytes);
+  const keptTail = truncateUtf8(tail, NEW_RELIC_LIMITS.blobBytes);
   return keptTail.length === tail.length ? value : value.slice(0, head) + keptTail;
 }
 

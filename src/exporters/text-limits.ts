@@ -43,11 +43,29 @@ export function cutToJsonBytes(s: string, maxBytes: number): string {
   );
 }
 
-/** The longest prefix of `s` that takes at most `maxBytes` UTF-8 bytes. */
-export function cutToUtf8Bytes(s: string, maxBytes: number): string {
-  if (Buffer.byteLength(s, "utf8") <= maxBytes) return s;
-  return s.slice(
-    0,
-    longestPrefix(s, (n) => Buffer.byteLength(s.slice(0, n), "utf8") <= maxBytes),
-  );
+/** The longest prefix of `text` whose UTF-8 encoding fits in `maxBytes`, never cutting a character in two. */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  if (maxBytes <= 0) return "";
+  // a UTF-16 code unit is at most 3 UTF-8 bytes
+  if (text.length * 3 <= maxBytes) return text;
+  const buf = Buffer.from(text, "utf8");
+  if (buf.length <= maxBytes) return text;
+  let cut = maxBytes;
+  while (cut > 0 && ((buf[cut] as number) & 0xc0) === 0x80) cut--;
+  return buf.toString("utf8", 0, cut);
+}
+
+/** What is appended to a message cut to a destination's per-entry limit. */
+export const TRUNCATION_MARK = " …[truncated by log-shipper]";
+
+/**
+ * Cuts `message` so that it takes at most `maxBytes` UTF-8 bytes including {@link TRUNCATION_MARK}. Returns the
+ * message unchanged when it already fits.
+ */
+export function truncateMessage(message: string, maxBytes: number): { text: string; truncated: boolean } {
+  if (message.length * 3 <= maxBytes || Buffer.byteLength(message, "utf8") <= maxBytes) {
+    return { text: message, truncated: false };
+  }
+  const room = maxBytes - Buffer.byteLength(TRUNCATION_MARK, "utf8");
+  return { text: truncateUtf8(message, room) + TRUNCATION_MARK, truncated: true };
 }

@@ -1,3 +1,4 @@
+import { awsClientConfig } from "../core/aws-client-options";
 import { LogShipperError } from "../core/errors";
 import { redact } from "../secrets/redaction";
 
@@ -13,12 +14,12 @@ export interface AwsSettings {
   readonly endpointOverride?: string;
 }
 
-/** The subset of an AWS SDK v3 client config that log-shipper sets. */
-export interface AwsClientConfig {
+/** The SDK client config of a CloudWatch Logs client (see {@link cloudWatchLogsClientConfig}). */
+export interface CloudWatchLogsClientConfig {
   readonly region: string;
   readonly endpoint?: string;
   readonly credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-  /** Always 1: log-shipper retries itself (see {@link awsClientConfig}). */
+  /** Always 1: log-shipper retries itself (see {@link cloudWatchLogsClientConfig}). */
   readonly maxAttempts: number;
   readonly requestHandler: { requestTimeout: number; connectionTimeout: number };
 }
@@ -29,16 +30,17 @@ export interface AwsClientConfig {
  * - Credentials: the explicit keys when both are given, else the SDK's default provider chain (environment,
  *   shared files, SSO, container and instance roles).
  * - Endpoint: `endpointOverride`, else `AWS_ENDPOINT_URL_CLOUDWATCH_LOGS` or `AWS_ENDPOINT_URL` from `env` (the
- *   variables the SDK itself honours; read from `env` so the caller's environment is the one that counts).
+ *   variables the SDK itself honours; read from `env` so the caller's environment is the one that counts), as
+ *   for every other AWS client of log-shipper (`awsClientConfig`).
  * - `maxAttempts: 1`: the SDK's own retries are off. The shipping pipeline (exporters) and the sources retry with
  *   their own budget, jitter and destination-wide throttle; SDK retries underneath would multiply the attempts and
  *   hide throttling from them.
  */
-export function awsClientConfig(
+export function cloudWatchLogsClientConfig(
   settings: AwsSettings,
   env: NodeJS.ProcessEnv,
   where: string,
-): AwsClientConfig {
+): CloudWatchLogsClientConfig {
   const region = settings.region.trim();
   if (region === "" || region.includes("{{")) {
     throw new LogShipperError(
@@ -54,20 +56,21 @@ export function awsClientConfig(
       `${where}: give both accessKeyId and secretKeyId, or neither (to use the default AWS credential chain)`,
     );
   }
-  const endpoint =
-    settings.endpointOverride ?? env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ?? env.AWS_ENDPOINT_URL ?? undefined;
-  return {
+  const base = awsClientConfig("logs", {
     region,
-    ...(endpoint ? { endpoint } : {}),
-    ...(hasKey
+    endpoint: settings.endpointOverride,
+    credentials: hasKey
       ? {
-          credentials: {
-            accessKeyId: settings.accessKeyId as string,
-            secretAccessKey: settings.secretKeyId as string,
-            ...(settings.sessionToken ? { sessionToken: settings.sessionToken } : {}),
-          },
+          accessKeyId: settings.accessKeyId as string,
+          secretAccessKey: settings.secretKeyId as string,
+          ...(settings.sessionToken ? { sessionToken: settings.sessionToken } : {}),
         }
-      : {}),
+      : undefined,
+    env,
+  });
+  return {
+    ...base,
+    region,
     maxAttempts: 1,
     requestHandler: { requestTimeout: 30_000, connectionTimeout: 10_000 },
   };

@@ -47,7 +47,13 @@ export async function gzipBody(body: string | Buffer, level: number = GZIP_LEVEL
  */
 export function transportOptions(
   options: HttpOptions | undefined,
-  target: { readonly exporterId: string; readonly destination: string; readonly concurrency: number },
+  target: {
+    readonly exporterId: string;
+    readonly destination: string;
+    readonly concurrency: number;
+    /** TLS verification off by the destination's own switch (Elasticsearch's `connection.trustAllSsl`). */
+    readonly insecure?: boolean;
+  },
 ): HttpTransportOptions {
   const ms = (value: string | undefined): number | undefined =>
     value === undefined ? undefined : parseDuration(value);
@@ -57,7 +63,7 @@ export function transportOptions(
     timeoutMs: ms(options?.readTimeout) ?? DEFAULT_REQUEST_TIMEOUT_MS,
     connectTimeoutMs: ms(options?.timeout?.connectTimeout ?? options?.connectTimeout),
     idleTimeoutMs: ms(options?.timeout?.readIdleTimeout ?? options?.readIdleTimeout),
-    insecure: options?.ssl?.insecureTrustAllCertificates === true,
+    insecure: target.insecure === true || options?.ssl?.insecureTrustAllCertificates === true,
     maxSockets: target.concurrency,
   };
 }

@@ -8,7 +8,7 @@ import { checkEntry, type LogEntry, type LogRecord } from "../core/log-record";
 import { fromEpochMs, normalizeTimestamp, toIso } from "../core/timestamp";
 import { redact } from "../secrets/redaction";
 import { renderSecretsIfAny } from "../secrets/render-secrets";
-import { awsClientConfig, awsErrorInfo } from "../shipping/aws-client";
+import { awsErrorInfo, cloudWatchLogsClientConfig } from "../shipping/aws-client";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "../shipping/backoff";
 import { SourceError } from "./errors";
 import type { SourceContext } from "./registry";
@@ -336,7 +336,7 @@ export async function createCloudWatchSource(
       "the cloudwatch source needs exactly one of logGroupNames and logGroupNamePrefix",
     );
   }
-  const clientConfig = awsClientConfig(
+  const clientConfig = cloudWatchLogsClientConfig(
     {
       region: resolved.region,
       accessKeyId: resolved.accessKeyId,

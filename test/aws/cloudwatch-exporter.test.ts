@@ -10,12 +10,8 @@ import {
 import * as sdk from "@aws-sdk/client-cloudwatch-logs";
 import { loadConfigText } from "../../src/config/load";
 import type { LogEntry } from "../../src/core/log-record";
-import {
-  CloudWatchLogsExporter,
-  MAX_MESSAGE_BYTES,
-  rejectedIndices,
-  truncateUtf8,
-} from "../../src/exporters/cloudwatch";
+import { CloudWatchLogsExporter, MAX_MESSAGE_BYTES, rejectedIndices } from "../../src/exporters/cloudwatch";
+import { truncateUtf8 } from "../../src/exporters/text-limits";
 import { DeliveryError } from "../../src/exporters/errors";
 import type { Encoded } from "../../src/exporters/exporter";
 import { runApply } from "../../src/reconcile/reconciler";

@@ -9,7 +9,7 @@ import {
 } from "../../src/exporters/azure-monitor";
 import { DeliveryError } from "../../src/exporters/errors";
 import type { Encoded } from "../../src/exporters/exporter";
-import { TRUNCATION_MARK } from "../../src/exporters/http-support";
+import { TRUNCATION_MARK } from "../../src/exporters/text-limits";
 import { clearSecretValues } from "../../src/secrets/redaction";
 import {
   applyOnce,

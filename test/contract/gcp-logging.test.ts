@@ -15,7 +15,8 @@ import {
   partialErrors,
   type ServiceAccountKey,
 } from "../../src/exporters/gcp-logging";
-import { recordDigest, TRUNCATION_MARK } from "../../src/exporters/http-support";
+import { recordDigest } from "../../src/exporters/http-support";
+import { TRUNCATION_MARK } from "../../src/exporters/text-limits";
 import type { ExporterContext } from "../../src/exporters/registry";
 import { clearSecretValues } from "../../src/secrets/redaction";
 import {

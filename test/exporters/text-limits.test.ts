@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { cutToJsonBytes, cutToUtf8Bytes, jsonContentBytes, safeCut } from "../../src/exporters/text-limits";
+import { cutToJsonBytes, truncateUtf8, jsonContentBytes, safeCut } from "../../src/exporters/text-limits";
 
 const wellFormed = (s: string): boolean => Buffer.from(s, "utf8").toString("utf8") === s;
 
@@ -7,14 +7,14 @@ describe("text limits", () => {
   it("never cuts a surrogate pair in two", () => {
     expect(safeCut("a😀b", 2)).toBe(1);
     expect(safeCut("a😀b", 3)).toBe(3);
-    expect(cutToUtf8Bytes("😀😀", 5)).toBe("😀");
+    expect(truncateUtf8("😀😀", 5)).toBe("😀");
     expect(cutToJsonBytes('é"\n', 4)).toBe('é"'); // é = 2 bytes, \" = 2 bytes
   });
 
   it("returns the longest prefix within the budget (property)", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 60 }), fc.nat(200), (s, budget) => {
-        const utf8 = cutToUtf8Bytes(s, budget);
+        const utf8 = truncateUtf8(s, budget);
         expect(s.startsWith(utf8)).toBe(true);
         expect(wellFormed(utf8)).toBe(true);
         expect(Buffer.byteLength(utf8)).toBeLessThanOrEqual(Math.max(budget, 0));

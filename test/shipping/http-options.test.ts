@@ -47,6 +47,14 @@ describe("transportOptions (Kestra's HTTP options)", () => {
       idleTimeoutMs: 60_000,
     });
   });
+
+  it("turns TLS verification off for a destination's own switch (Elasticsearch's trustAllSsl) too", () => {
+    expect(transportOptions(undefined, { ...target, insecure: true }).insecure).toBe(true);
+    expect(
+      transportOptions({ ssl: { insecureTrustAllCertificates: false } }, { ...target, insecure: false })
+        .insecure,
+    ).toBe(false);
+  });
 });
 
 describe("httpBaseUrl", () => {
