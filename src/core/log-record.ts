@@ -23,6 +23,23 @@ export interface LogEntry {
   [field: string]: unknown;
 }
 
+/** The named fields of {@link LogEntry}, in Kestra's order; any other field of an entry is an extra field. */
+export const LOG_ENTRY_FIELDS = [
+  "tenantId",
+  "namespace",
+  "flowId",
+  "taskId",
+  "executionId",
+  "taskRunId",
+  "attemptNumber",
+  "triggerId",
+  "timestamp",
+  "level",
+  "thread",
+  "message",
+  "executionKind",
+] as const;
+
 /**
  * One log record on its way through log-shipper: the entry, its normalized timestamp and level, and its position
  * in the source (`pos`, `key`), which is what offsets are made of.

@@ -1,5 +1,5 @@
 import type { NewRelicExporter as NewRelicExporterConfig } from "../../generated/config";
-import type { LogRecord } from "../core/log-record";
+import { LOG_ENTRY_FIELDS, type LogRecord } from "../core/log-record";
 import { toEpochMs, toIso } from "../core/timestamp";
 import {
   DEFAULT_HTTP_CONCURRENCY,
@@ -41,21 +41,7 @@ export const NEW_RELIC_PATH = "/log/v1";
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 
 /** Kestra's own fields; anything else in an entry is an extra field. */
-const KESTRA_FIELDS = new Set([
-  "tenantId",
-  "namespace",
-  "flowId",
-  "taskId",
-  "executionId",
-  "taskRunId",
-  "attemptNumber",
-  "triggerId",
-  "timestamp",
-  "level",
-  "thread",
-  "message",
-  "executionKind",
-]);
+const KESTRA_FIELDS: ReadonlySet<string> = new Set(LOG_ENTRY_FIELDS);
 
 /**
  * Attribute names New Relic drops or reads specially (`accountId`, `eventType`, `instrumentation.*`, `entity.*`,

@@ -4,7 +4,7 @@ import type { Drift } from "../../generated/report";
 import type { KestraSource as KestraSourceConfig } from "../../generated/config";
 import { describeError, LogShipperError } from "../core/errors";
 import { LEVELS, levelRank } from "../core/levels";
-import { checkEntry, type LogEntry, type LogRecord } from "../core/log-record";
+import { checkEntry, LOG_ENTRY_FIELDS, type LogEntry, type LogRecord } from "../core/log-record";
 import { toEpochMs } from "../core/timestamp";
 import { registerSecretValue, redact } from "../secrets/redaction";
 import { renderSecretsIfAny } from "../secrets/render-secrets";
@@ -368,20 +368,7 @@ export class KestraApiSource implements Source {
 }
 
 /** The fields of Kestra's LogEntry that identify a log (the timestamp is taken normalized). */
-const IDENTITY_FIELDS = [
-  "tenantId",
-  "namespace",
-  "flowId",
-  "taskId",
-  "executionId",
-  "taskRunId",
-  "attemptNumber",
-  "triggerId",
-  "level",
-  "thread",
-  "message",
-  "executionKind",
-] as const;
+const IDENTITY_FIELDS = LOG_ENTRY_FIELDS.filter((f) => f !== "timestamp");
 
 /**
  * The key of an entry without an `id`: `h:` and 16 hex digits of the SHA-256 of its normalized timestamp and its
