@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { once } from "node:events";
 import { createWriteStream, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { generateKestraLogs } from "../../src/testing/kestra-log-generator";
+import { generateKestraLogs, writeLines } from "../../src/testing/kestra-log-generator";
 import { identityOf, IdentitySet } from "./identity";
 
 /** First timestamp of every benchmark data file (fixed, so a file is the same bytes whenever it is made). */
@@ -96,31 +95,28 @@ export async function ensureData(
   let nonAscii = 0;
   let prev = "";
   let firstTs = "";
-  let chunk = "";
-  for (const line of generateKestraLogs({ count, seed, startMs: DATA_START_MS, stepMs })) {
-    const e = JSON.parse(line) as { timestamp: string; level: string; namespace: string; message: string };
-    const size = Buffer.byteLength(line) + 1;
-    bytes += size;
-    if (firstTs === "") firstTs = e.timestamp;
-    if (e.timestamp === prev) ties++;
-    prev = e.timestamp;
-    levels[e.level] = (levels[e.level] ?? 0) + 1;
-    namespaces.add(e.namespace);
-    if (e.message.length >= 5000) big++;
-    if (e.message.includes("\n")) multi++;
-    if (Buffer.byteLength(e.message) !== e.message.length) nonAscii++;
-    if (KEPT.has(e.level)) {
-      ids.add(identityOf(e));
-      keptBytes += size;
-    }
-    chunk += `${line}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await once(out, "drain");
-      chunk = "";
+  // measures each line on its way to the file
+  function* measured(): Generator<string> {
+    for (const line of generateKestraLogs({ count, seed, startMs: DATA_START_MS, stepMs })) {
+      const e = JSON.parse(line) as { timestamp: string; level: string; namespace: string; message: string };
+      const size = Buffer.byteLength(line) + 1;
+      bytes += size;
+      if (firstTs === "") firstTs = e.timestamp;
+      if (e.timestamp === prev) ties++;
+      prev = e.timestamp;
+      levels[e.level] = (levels[e.level] ?? 0) + 1;
+      namespaces.add(e.namespace);
+      if (e.message.length >= 5000) big++;
+      if (e.message.includes("\n")) multi++;
+      if (Buffer.byteLength(e.message) !== e.message.length) nonAscii++;
+      if (KEPT.has(e.level)) {
+        ids.add(identityOf(e));
+        keptBytes += size;
+      }
+      yield line;
     }
   }
-  out.end(chunk);
-  await once(out, "finish");
+  await writeLines(out, measured());
   if (ids.unique !== ids.total)
     throw new Error(`the generator made ${ids.total - ids.unique} identical records`);
   const pct = (n: number): number => Math.round((10000 * n) / count) / 100;

@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
+import type { Writable } from "node:stream";
 
 /**
  * A deterministic generator of realistic Kestra log entries (JSON lines), for the local example, the tests and
@@ -188,12 +189,20 @@ export function* generateKestraLogs(options: GeneratorOptions): Generator<string
   }
 }
 
-/** Writes generated logs to a file (creating its directory), streaming, and returns the last timestamp (epoch ms). */
+/** Writes generated logs to a file (creating its directory), streaming. */
 export async function writeKestraLogFile(path: string, options: GeneratorOptions): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const out = createWriteStream(path);
+  await writeLines(createWriteStream(path), generateKestraLogs(options));
+}
+
+/**
+ * Writes `lines` to `out`, each followed by a newline, in chunks of about 1 MiB (waiting for `drain` when the
+ * stream asks), then ends the stream and waits until it has finished. Memory stays bounded by one chunk, so
+ * `lines` may be a generator of any length.
+ */
+export async function writeLines(out: Writable, lines: Iterable<string>): Promise<void> {
   let chunk = "";
-  for (const line of generateKestraLogs(options)) {
+  for (const line of lines) {
     chunk += `${line}\n`;
     if (chunk.length > 1 << 20) {
       if (!out.write(chunk)) await once(out, "drain");

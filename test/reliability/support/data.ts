@@ -1,8 +1,7 @@
-import { once } from "node:events";
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { generateKestraLogs, prng } from "../../../src/testing/kestra-log-generator";
+import { generateKestraLogs, prng, writeLines } from "../../../src/testing/kestra-log-generator";
 
 /** The clock every scenario pins (`--now`): records are generated in the hours before it. */
 export const NOW = "2026-11-25T12:00:00Z";
@@ -18,26 +17,22 @@ export async function writeNumberedLogs(
   path: string,
   options: { count: number; seed?: number; startMs?: number; stepMs?: number },
 ): Promise<number[]> {
-  await mkdir(dirname(path), { recursive: true });
-  const out = createWriteStream(path);
-  let chunk = "";
-  let i = 0;
-  for (const line of generateKestraLogs({
+  const generated = generateKestraLogs({
     count: options.count,
     seed: options.seed ?? 42,
     startMs: options.startMs ?? T0,
     stepMs: options.stepMs ?? 20,
-  })) {
-    const at = line.lastIndexOf(',"message":"') + 12;
-    chunk += `${line.slice(0, at)}seq=${i} ${line.slice(at, -1)},"seq":${i}}\n`;
-    i++;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await once(out, "drain");
-      chunk = "";
+  });
+  function* numbered(): Generator<string> {
+    let i = 0;
+    for (const line of generated) {
+      const at = line.lastIndexOf(',"message":"') + 12;
+      yield `${line.slice(0, at)}seq=${i} ${line.slice(at, -1)},"seq":${i}}`;
+      i++;
     }
   }
-  out.end(chunk);
-  await once(out, "finish");
+  await mkdir(dirname(path), { recursive: true });
+  await writeLines(createWriteStream(path), numbered());
   return [...Array(options.count).keys()];
 }
 
