@@ -10,6 +10,7 @@ import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
 import { FileDeadLetter } from "../../src/shipping/dead-letter";
 import { ExporterPipeline, type PipelineOutcome } from "../../src/shipping/pipeline";
 import { FileStateStore } from "../../src/state/file-state-store";
+import type { OffsetRef } from "../../src/state/state-store";
 
 /** A Kestra log entry with defaults; pass fields to override. */
 export function entry(fields: Partial<LogEntry> & Record<string, unknown> = {}): LogEntry {
@@ -74,20 +75,35 @@ export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<v
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** Drives an exporter through the real pipeline, with a file state store and dead-letter in `dir`. */
+/** What {@link ship} leaves behind: the pipeline's outcome, its state store, and where it dead-letters. */
+export interface ShipResult {
+  readonly outcome: PipelineOutcome;
+  readonly state: FileStateStore;
+  /** The offset the pipeline commits (read it with `state.get(ref)`). */
+  readonly ref: OffsetRef;
+  /** The dead-letter file of this exporter (read it with {@link deadLetters}). */
+  readonly deadLetter: string;
+}
+
+/**
+ * Drives an exporter through the real pipeline (batching, retries with a tiny backoff, 413 splitting,
+ * dead-letter, offsets), with a file state store and dead-letter in `dir`; opens the exporter first and closes it
+ * afterwards. `start` is the offset the exporter starts after (default: the epoch).
+ */
 export async function ship(
   exporter: Exporter,
   records: readonly LogRecord[],
   dir: string,
-  options: { concurrency?: number; retryBudgetMs?: number; now?: number } = {},
-): Promise<{ outcome: PipelineOutcome; state: FileStateStore; deadLetter: string }> {
+  options: { concurrency?: number; retryBudgetMs?: number; now?: number; start?: string } = {},
+): Promise<ShipResult> {
   const state = new FileStateStore(join(dir, "state"));
   const deadLetter = new FileDeadLetter(join(dir, "dead-letter"));
+  const ref: OffsetRef = { shipper: "s", offsetKey: "LogShipper-state", exporter: exporter.id };
   const pipeline = new ExporterPipeline({
     shipper: "s",
     exporter,
-    ref: { shipper: "s", offsetKey: "LogShipper-state", exporter: exporter.id },
-    start: { ts: "1970-01-01T00:00:00.000000000Z", key: "" },
+    ref,
+    start: { ts: options.start ?? "1970-01-01T00:00:00.000000000Z", key: "" },
     stored: undefined,
     configHash: "h",
     concurrency: options.concurrency ?? 1,
@@ -105,7 +121,7 @@ export async function ship(
       if (wait) await wait;
     }
     const outcome = await pipeline.finish();
-    return { outcome, state, deadLetter: deadLetter.describe("s", exporter.id) };
+    return { outcome, state, ref, deadLetter: deadLetter.describe("s", exporter.id) };
   } finally {
     await exporter.close?.();
   }

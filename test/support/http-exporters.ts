@@ -1,13 +1,9 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { checkEntry, type LogEntry, type LogRecord } from "../../src/core/log-record";
 import { normalizeTimestamp } from "../../src/core/timestamp";
 import type { Exporter } from "../../src/exporters/exporter";
-import { FileDeadLetter } from "../../src/shipping/dead-letter";
-import { ExporterPipeline, type PipelineOutcome } from "../../src/shipping/pipeline";
-import { FileStateStore } from "../../src/state/file-state-store";
-import type { OffsetRecord, OffsetRef } from "../../src/state/state-store";
+import type { PipelineOutcome } from "../../src/shipping/pipeline";
+import type { OffsetRecord } from "../../src/state/state-store";
+import { deadLetters, ship, tempDir } from "./exporter-harness";
 
 /** A complete Kestra log entry, `minutesAgo` minutes old (inside every destination's window). */
 export function kestraEntry(i: number, overrides: Partial<LogEntry> = {}, minutesAgo = 5): LogEntry {
@@ -72,55 +68,24 @@ export interface Shipped {
 }
 
 /**
- * Ships records through the real pipeline (batching, retries with a tiny backoff, 413 splitting, dead-letter,
- * offsets in a FileStateStore), then closes the exporter and removes the temp directory.
+ * Ships records through the real pipeline with {@link ship} (offsets starting before any record, a 20 s retry
+ * budget) in a temp directory, then reads the stored offset and the dead-letters and removes the directory.
  */
 export async function shipThrough(
   exporter: Exporter,
   records: readonly LogRecord[],
   options: { concurrency?: number; retryBudgetMs?: number } = {},
 ): Promise<Shipped> {
-  const dir = await mkdtemp(join(tmpdir(), "ls-http-"));
+  const { dir, cleanup } = await tempDir();
   try {
-    const state = new FileStateStore(join(dir, "state"));
-    const deadLetter = new FileDeadLetter(join(dir, "dead"));
-    const ref: OffsetRef = { shipper: "s", offsetKey: "k", exporter: exporter.id };
-    const pipeline = new ExporterPipeline({
-      shipper: "s",
-      exporter,
-      ref,
-      start: { ts: "0000-01-01T00:00:00.000000000Z", key: "" },
-      stored: undefined,
-      configHash: "h",
-      concurrency: options.concurrency ?? 1,
-      retryBudgetMs: options.retryBudgetMs ?? 20_000,
-      state,
-      deadLetter,
-      runNow: Date.now(),
-      shouldStop: () => false,
-      backoff: { baseMs: 1, maxMs: 5 },
+    const { outcome, state, ref, deadLetter } = await ship(exporter, records, dir, {
+      start: "0000-01-01T00:00:00.000000000Z",
+      retryBudgetMs: 20_000,
+      ...options,
     });
-    await exporter.open?.();
-    for (const r of records) {
-      const wait = pipeline.push(r);
-      if (wait) await wait;
-    }
-    const outcome = await pipeline.finish();
-    await exporter.close?.();
-    const stored = await state.get(ref);
-    let deadLetters: Shipped["deadLetters"] = [];
-    try {
-      const text = await readFile(deadLetter.describe("s", exporter.id), "utf8");
-      deadLetters = text
-        .split("\n")
-        .filter((l) => l !== "")
-        .map((l) => JSON.parse(l) as { reason: string; entry: LogEntry });
-    } catch {
-      // no dead-letter file: nothing was rejected
-    }
-    return { outcome, stored, deadLetters };
+    return { outcome, stored: await state.get(ref), deadLetters: await deadLetters(deadLetter) };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await cleanup();
   }
 }
 
