@@ -10,7 +10,6 @@ import {
 import { DeliveryError } from "../../src/exporters/errors";
 import type { Encoded } from "../../src/exporters/exporter";
 import { TRUNCATION_MARK } from "../../src/exporters/text-limits";
-import { clearSecretValues } from "../../src/secrets/redaction";
 import {
   applyOnce,
   bodyText,
@@ -20,7 +19,7 @@ import {
   record,
   secretEnv,
   ship,
-  tempDir,
+  useNockContract,
 } from "../support/exporter-harness";
 
 const DCE = "https://my-dce-5kyl.eastus-1.ingest.monitor.azure.test";
@@ -96,24 +95,7 @@ function ingest(answer: (seen: Seen) => [number, string?, Record<string, string>
   return seen;
 }
 
-let dir: { dir: string; cleanup: () => Promise<void> };
-
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-beforeEach(async () => {
-  dir = await tempDir();
-});
-afterEach(async () => {
-  nock.cleanAll();
-  clearSecretValues();
-  await dir.cleanup();
-});
-afterAll(() => {
-  nock.cleanAll();
-  nock.restore();
-});
+const dir = useNockContract();
 
 describe("Azure Monitor: token", () => {
   it("gets a client-credentials token, caches it, and fetches a new one once it is about to expire", async () => {

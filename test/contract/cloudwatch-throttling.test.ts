@@ -1,7 +1,6 @@
 // CloudWatch Logs throttling and error statuses, which moto cannot produce: nock plays the AWS JSON 1.1 protocol
 // (POST /, X-Amz-Target: Logs_20140328.<Operation>, errors as {"__type": ..., "message": ...}).
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nock from "nock";
 import { loadConfigText } from "../../src/config/load";
@@ -12,18 +11,11 @@ import { SourceError } from "../../src/sources/errors";
 import { createCloudWatchSource } from "../../src/sources/cloudwatch-source";
 import { fromEpochMs } from "../../src/core/timestamp";
 import { FileStateStore } from "../../src/state/file-state-store";
+import { useNockContract } from "../support/exporter-harness";
 
 const ENDPOINT = "http://logs.test";
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  nock.cleanAll();
-  nock.restore();
-});
+const tmp = useNockContract();
 
 interface Call {
   target: string;
@@ -56,14 +48,8 @@ function cloudwatch(
 const awsError = (type: string, message: string) => ({ __type: type, message });
 
 describe("CloudWatch Logs exporter: retries are the pipeline's, not the SDK's", () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "logshipper-cwt-"));
-  });
-  afterEach(async () => rm(dir, { recursive: true, force: true }));
-
   async function apply() {
-    await mkdir(join(dir, "logs"), { recursive: true });
+    await mkdir(join(tmp.dir, "logs"), { recursive: true });
     const now = Date.now();
     const lines = [3, 1, 2].map((k) =>
       JSON.stringify({
@@ -74,7 +60,7 @@ describe("CloudWatch Logs exporter: retries are the pipeline's, not the SDK's", 
         message: `m${k}`,
       }),
     );
-    await writeFile(join(dir, "logs", "a.jsonl"), lines.join("\n") + "\n");
+    await writeFile(join(tmp.dir, "logs", "a.jsonl"), lines.join("\n") + "\n");
     const config = {
       shippers: [
         {
@@ -95,11 +81,13 @@ describe("CloudWatch Logs exporter: retries are the pipeline's, not the SDK's", 
         },
       ],
     };
-    const loaded = loadConfigText(join(dir, "c.json"), JSON.stringify(config), dir, { strictVars: true });
+    const loaded = loadConfigText(join(tmp.dir, "c.json"), JSON.stringify(config), tmp.dir, {
+      strictVars: true,
+    });
     return runApply(loaded, {
-      state: new FileStateStore(join(dir, "state")),
+      state: new FileStateStore(join(tmp.dir, "state")),
       secrets: new EnvSecretResolver({}),
-      deadLetter: new FileDeadLetter(join(dir, "dead")),
+      deadLetter: new FileDeadLetter(join(tmp.dir, "dead")),
       now: new Date(),
       owner: "t",
       env: {},

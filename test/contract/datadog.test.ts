@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nock from "nock";
 import { loadConfigText } from "../../src/config/load";
@@ -8,7 +7,6 @@ import { DATADOG_LIMITS, DatadogExporter } from "../../src/exporters/datadog";
 import { isRejection, type Encoded } from "../../src/exporters/exporter";
 import { runApply } from "../../src/reconcile/reconciler";
 import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
-import { clearSecretValues } from "../../src/secrets/redaction";
 import { FileDeadLetter } from "../../src/shipping/dead-letter";
 import { FileStateStore } from "../../src/state/file-state-store";
 import {
@@ -18,6 +16,7 @@ import {
   toRecord,
   type SeenRequest,
 } from "../support/http-exporters";
+import { useNockContract } from "../support/exporter-harness";
 
 const BASE = "https://http-intake.logs.datadoghq.test";
 const KEY = "dd-test-key-0123456789";
@@ -47,18 +46,7 @@ function intake(answer: (logs: DatadogLog[], n: number) => [number, string, Reco
   return { seen, scope };
 }
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-afterEach(() => {
-  nock.cleanAll();
-  clearSecretValues();
-});
-afterAll(() => {
-  nock.cleanAll();
-  nock.restore();
-});
+const tmp = useNockContract();
 
 describe("Datadog exporter: request shape and mapping", () => {
   it("POSTs a gzipped JSON array to {basePath}/api/v2/logs with the DD-API-KEY header", async () => {
@@ -297,49 +285,45 @@ describe("Datadog exporter: errors and retries", () => {
 describe("Datadog exporter through runApply", () => {
   it("ships a Kestra log file end to end: report, offsets, every record once", async () => {
     const messageIndex = (message: unknown): number => Number(/^apply (\d+)/.exec(String(message))?.[1]);
-    const dir = await mkdtemp(join(tmpdir(), "ls-dd-apply-"));
-    try {
-      const entries = Array.from({ length: 1500 }, (_, i) => kestraEntry(i, { message: `apply ${i} ✓` }));
-      await writeFile(join(dir, "kestra.jsonl"), entries.map((e) => JSON.stringify(e)).join("\n") + "\n");
-      const yaml = [
-        "shippers:",
-        "  - id: dd-apply",
-        "    source: { type: file, path: ./kestra.jsonl }",
-        "    logLevelFilter: TRACE",
-        "    logExporters:",
-        "      - id: datadog",
-        "        type: io.kestra.plugin.ee.datadog.LogExporter",
-        `        basePath: ${BASE}`,
-        "        apiKey: \"{{ secret('DD_KEY') }}\"",
-      ].join("\n");
-      const config = loadConfigText(join(dir, "ls.yaml"), yaml, dir, { strictVars: true });
-      const { seen } = intake(() => [202, "{}"]);
-      const state = new FileStateStore(join(dir, "state"));
-      const env = { SECRET_DD_KEY: Buffer.from(KEY).toString("base64") };
-      const { report } = await runApply(config, {
-        state,
-        secrets: new EnvSecretResolver(env),
-        deadLetter: new FileDeadLetter(join(dir, "dead")),
-        now: new Date(),
-        owner: "test",
-        env,
-        backoff: { baseMs: 1, maxMs: 5 },
-      });
-      const ex = report.shippers[0]!.exporters[0]!;
-      expect(ex).toMatchObject({ status: "ok", shipped: 1500, rejected: 0, requests: 2 });
-      expect(seen.map((s) => s.headers["dd-api-key"])).toEqual([KEY, KEY]);
-      // every record once; the two requests are in flight together, so they may arrive in either order
-      const byFirst = [...seen].sort(
-        (a, b) => messageIndex(a.body[0]!.message) - messageIndex(b.body[0]!.message),
-      );
-      const messages = byFirst.flatMap((s) => s.body.map((l) => l.message));
-      expect(messages).toEqual(entries.map((e) => e.message));
-      const offsets = await state.list("dd-apply");
-      expect(offsets[0]!.record).toMatchObject({ shipped: 1500, exporterType: "datadog" });
-      const stateText = await readFile(join(dir, "state", "dd-apply.json"), "utf8");
-      expect(stateText).not.toContain(KEY);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = tmp.dir;
+    const entries = Array.from({ length: 1500 }, (_, i) => kestraEntry(i, { message: `apply ${i} ✓` }));
+    await writeFile(join(dir, "kestra.jsonl"), entries.map((e) => JSON.stringify(e)).join("\n") + "\n");
+    const yaml = [
+      "shippers:",
+      "  - id: dd-apply",
+      "    source: { type: file, path: ./kestra.jsonl }",
+      "    logLevelFilter: TRACE",
+      "    logExporters:",
+      "      - id: datadog",
+      "        type: io.kestra.plugin.ee.datadog.LogExporter",
+      `        basePath: ${BASE}`,
+      "        apiKey: \"{{ secret('DD_KEY') }}\"",
+    ].join("\n");
+    const config = loadConfigText(join(dir, "ls.yaml"), yaml, dir, { strictVars: true });
+    const { seen } = intake(() => [202, "{}"]);
+    const state = new FileStateStore(join(dir, "state"));
+    const env = { SECRET_DD_KEY: Buffer.from(KEY).toString("base64") };
+    const { report } = await runApply(config, {
+      state,
+      secrets: new EnvSecretResolver(env),
+      deadLetter: new FileDeadLetter(join(dir, "dead")),
+      now: new Date(),
+      owner: "test",
+      env,
+      backoff: { baseMs: 1, maxMs: 5 },
+    });
+    const ex = report.shippers[0]!.exporters[0]!;
+    expect(ex).toMatchObject({ status: "ok", shipped: 1500, rejected: 0, requests: 2 });
+    expect(seen.map((s) => s.headers["dd-api-key"])).toEqual([KEY, KEY]);
+    // every record once; the two requests are in flight together, so they may arrive in either order
+    const byFirst = [...seen].sort(
+      (a, b) => messageIndex(a.body[0]!.message) - messageIndex(b.body[0]!.message),
+    );
+    const messages = byFirst.flatMap((s) => s.body.map((l) => l.message));
+    expect(messages).toEqual(entries.map((e) => e.message));
+    const offsets = await state.list("dd-apply");
+    expect(offsets[0]!.record).toMatchObject({ shipped: 1500, exporterType: "datadog" });
+    const stateText = await readFile(join(dir, "state", "dd-apply.json"), "utf8");
+    expect(stateText).not.toContain(KEY);
   });
 });

@@ -10,7 +10,7 @@ import {
   createElasticsearchExporter,
 } from "../../src/exporters/elasticsearch";
 import type { ExporterContext } from "../../src/exporters/registry";
-import { clearSecretValues, redact } from "../../src/secrets/redaction";
+import { redact } from "../../src/secrets/redaction";
 import {
   applyOnce,
   bodyText,
@@ -21,7 +21,7 @@ import {
   record,
   secretEnv,
   ship,
-  tempDir,
+  useNockContract,
 } from "../support/exporter-harness";
 import { freePort } from "../support/moto";
 
@@ -76,24 +76,7 @@ function capture(
   return seen;
 }
 
-let dir: { dir: string; cleanup: () => Promise<void> };
-
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-beforeEach(async () => {
-  dir = await tempDir();
-});
-afterEach(async () => {
-  nock.cleanAll();
-  clearSecretValues();
-  await dir.cleanup();
-});
-afterAll(() => {
-  nock.cleanAll();
-  nock.restore();
-});
+const dir = useNockContract();
 
 describe("Elasticsearch _bulk: request shape", () => {
   it("sends gzipped NDJSON create actions with deterministic ids, auth and extra headers", async () => {

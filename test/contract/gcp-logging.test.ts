@@ -18,7 +18,6 @@ import {
 import { recordDigest } from "../../src/exporters/http-support";
 import { TRUNCATION_MARK } from "../../src/exporters/text-limits";
 import type { ExporterContext } from "../../src/exporters/registry";
-import { clearSecretValues } from "../../src/secrets/redaction";
 import {
   applyOnce,
   bodyText,
@@ -28,7 +27,7 @@ import {
   record,
   secretEnv,
   ship,
-  tempDir,
+  useNockContract,
 } from "../support/exporter-harness";
 
 const API = "https://logging.googleapis.test";
@@ -155,24 +154,7 @@ function partialFailure(status: number, errors: Record<string, { code: number; m
   };
 }
 
-let dir: { dir: string; cleanup: () => Promise<void> };
-
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-beforeEach(async () => {
-  dir = await tempDir();
-});
-afterEach(async () => {
-  nock.cleanAll();
-  clearSecretValues();
-  await dir.cleanup();
-});
-afterAll(() => {
-  nock.cleanAll();
-  nock.restore();
-});
+const dir = useNockContract();
 
 describe("Cloud Logging: service-account token", () => {
   it("signs an RS256 JWT with the key, exchanges it at token_uri and caches the token until near expiry", async () => {

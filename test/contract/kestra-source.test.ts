@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import nock from "nock";
 import { loadConfigText } from "../../src/config/load";
@@ -19,21 +18,14 @@ import {
 import type { ReadRange } from "../../src/sources/source";
 import { FileStateStore } from "../../src/state/file-state-store";
 import { entryAt, FakeKestra, type FakeKestraOptions } from "./fake-kestra";
+import { useNockContract } from "../support/exporter-harness";
 
 const BASE = "http://kestra.test:8080";
 const FAST: KestraSourceOptions = { backoff: { baseMs: 1, maxMs: 5 } };
 const ALL: RecordFilter = { minLevelRank: 0 };
 const MIN = 60_000;
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  nock.cleanAll();
-  nock.restore();
-});
+const tmp = useNockContract();
 
 const now = Date.parse("2026-11-25T12:00:00.000Z");
 const iso = (ms: number, micros = "") => `${new Date(ms).toISOString().slice(0, 23)}${micros}Z`;
@@ -356,12 +348,6 @@ describe("Kestra API source: count and configuration", () => {
 });
 
 describe("a shipper with a kestra source, plan and apply to a file exporter", () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "logshipper-kestra-"));
-  });
-  afterEach(async () => rm(dir, { recursive: true, force: true }));
-
   test("native config: plan counts, apply ships each record once, the next apply only the new ones", async () => {
     const f = fake({ authorization: "Bearer tok-789" });
     const t0 = Date.now() - 2 * 3_600_000;
@@ -383,10 +369,12 @@ describe("a shipper with a kestra source, plan and apply to a file exporter", ()
         },
       ],
     };
-    const loaded = loadConfigText(join(dir, "cfg.json"), JSON.stringify(config), dir, { strictVars: true });
+    const loaded = loadConfigText(join(tmp.dir, "cfg.json"), JSON.stringify(config), tmp.dir, {
+      strictVars: true,
+    });
     const env = { SECRET_KESTRA_TOKEN: Buffer.from("tok-789").toString("base64") };
     const secrets = new CachingSecretResolver(new EnvSecretResolver(env));
-    const state = new FileStateStore(join(dir, "state"));
+    const state = new FileStateStore(join(tmp.dir, "state"));
     const expected = f.logs.filter((e) => e.level !== "DEBUG");
 
     const { report: plan } = await runPlan(loaded, { state, now: new Date(), secrets, env });
@@ -397,7 +385,7 @@ describe("a shipper with a kestra source, plan and apply to a file exporter", ()
       runApply(loaded, {
         state,
         secrets,
-        deadLetter: new FileDeadLetter(join(dir, "dead")),
+        deadLetter: new FileDeadLetter(join(tmp.dir, "dead")),
         now: new Date(),
         owner: "test",
         env,
@@ -412,7 +400,7 @@ describe("a shipper with a kestra source, plan and apply to a file exporter", ()
     const third = await apply();
     expect(third.report.shippers[0]!.exporters[0]).toMatchObject({ status: "ok", shipped: 5 });
 
-    const lines = (await readFile(join(dir, "out", "logs.jsonl"), "utf8")).trim().split("\n");
+    const lines = (await readFile(join(tmp.dir, "out", "logs.jsonl"), "utf8")).trim().split("\n");
     const shipped = lines.map((l) => (JSON.parse(l) as LogEntry).message);
     expect([...shipped].sort()).toEqual([...expected, ...later].map((e) => e.message).sort());
     const ts = lines.map((l) => normalizeTimestamp((JSON.parse(l) as LogEntry).timestamp) as string);
@@ -435,18 +423,18 @@ describe("a shipper with a kestra source, plan and apply to a file exporter", ()
       "        format: JSON",
       "        directory: files",
     ].join("\n");
-    const loaded = loadConfigText(join(dir, "flow.yaml"), flow, dir, { strictVars: true });
+    const loaded = loadConfigText(join(tmp.dir, "flow.yaml"), flow, tmp.dir, { strictVars: true });
     expect(loaded.shippers[0]!.source).toEqual({ type: "kestra" });
     const env = { KESTRA_URL: BASE, KESTRA_API_TOKEN: "flow-token" };
     const secrets = new EnvSecretResolver({});
-    const state = new FileStateStore(join(dir, "state"));
+    const state = new FileStateStore(join(tmp.dir, "state"));
     const { report: plan } = await runPlan(loaded, { state, now: new Date(), secrets, env });
     expect(plan.shippers[0]!.exporters[0]!.pending).toBe(12);
     expect(f.requests[0]!.path).toBe("/api/v1/logs/search"); // no tenant: the legacy path
     const { report } = await runApply(loaded, {
       state,
       secrets,
-      deadLetter: new FileDeadLetter(join(dir, "dead")),
+      deadLetter: new FileDeadLetter(join(tmp.dir, "dead")),
       now: new Date(),
       owner: "test",
       env,

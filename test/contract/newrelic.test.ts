@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nock from "nock";
 import { loadConfigText } from "../../src/config/load";
@@ -9,7 +8,6 @@ import type { Encoded } from "../../src/exporters/exporter";
 import { NEW_RELIC_LIMITS, NewRelicExporter } from "../../src/exporters/newrelic";
 import { runApply } from "../../src/reconcile/reconciler";
 import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
-import { clearSecretValues } from "../../src/secrets/redaction";
 import { FileDeadLetter } from "../../src/shipping/dead-letter";
 import { FileStateStore } from "../../src/state/file-state-store";
 import {
@@ -20,6 +18,7 @@ import {
   ts,
   type SeenRequest,
 } from "../support/http-exporters";
+import { useNockContract } from "../support/exporter-harness";
 
 const BASE = "https://log-api.newrelic.test";
 const KEY = "nr-license-key-0123456789abcdef";
@@ -53,18 +52,7 @@ function logApi(answer: (logs: NrLog[], n: number) => [number, string, Record<st
   return seen;
 }
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-afterEach(() => {
-  nock.cleanAll();
-  clearSecretValues();
-});
-afterAll(() => {
-  nock.cleanAll();
-  nock.restore();
-});
+const tmp = useNockContract();
 
 describe("New Relic exporter: request shape and mapping", () => {
   it("POSTs the gzipped detailed body to {basePath}/log/v1 with the Api-Key header", async () => {
@@ -248,60 +236,56 @@ describe("New Relic exporter: errors and retries", () => {
 
 describe("New Relic exporter through runApply", () => {
   it("ships a Kestra flow's logs from a file to the EU endpoint", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "ls-nr-apply-"));
-    try {
-      const entries = Array.from({ length: 120 }, (_, i) =>
-        kestraEntry(i, { level: i % 3 === 0 ? "DEBUG" : "INFO", message: `ligne ${i}\nsuite` }),
-      );
-      await writeFile(join(dir, "logs.jsonl"), entries.map((e) => JSON.stringify(e)).join("\n") + "\n");
-      const flow = [
-        "id: nr_shipper",
-        "namespace: company.team",
-        "tasks:",
-        "  - id: ship",
-        "    type: io.kestra.plugin.ee.core.log.LogShipper",
-        "    logLevelFilter: INFO",
-        "    logExporters:",
-        "      - id: newRelic",
-        "        type: io.kestra.plugin.ee.newrelic.LogExporter",
-        "        basePath: https://log-api.eu.newrelic.test",
-        "        apiKey: \"{{ secret('NR_KEY') }}\"",
-        "        chunk: 50",
-      ].join("\n");
-      const config = loadConfigText(join(dir, "flow.yaml"), flow, dir, {
-        strictVars: true,
-        source: { type: "file", path: join(dir, "*.jsonl") },
+    const dir = tmp.dir;
+    const entries = Array.from({ length: 120 }, (_, i) =>
+      kestraEntry(i, { level: i % 3 === 0 ? "DEBUG" : "INFO", message: `ligne ${i}\nsuite` }),
+    );
+    await writeFile(join(dir, "logs.jsonl"), entries.map((e) => JSON.stringify(e)).join("\n") + "\n");
+    const flow = [
+      "id: nr_shipper",
+      "namespace: company.team",
+      "tasks:",
+      "  - id: ship",
+      "    type: io.kestra.plugin.ee.core.log.LogShipper",
+      "    logLevelFilter: INFO",
+      "    logExporters:",
+      "      - id: newRelic",
+      "        type: io.kestra.plugin.ee.newrelic.LogExporter",
+      "        basePath: https://log-api.eu.newrelic.test",
+      "        apiKey: \"{{ secret('NR_KEY') }}\"",
+      "        chunk: 50",
+    ].join("\n");
+    const config = loadConfigText(join(dir, "flow.yaml"), flow, dir, {
+      strictVars: true,
+      source: { type: "file", path: join(dir, "*.jsonl") },
+    });
+    const seen: NrBody[] = [];
+    nock("https://log-api.eu.newrelic.test")
+      .persist()
+      .post("/log/v1")
+      .reply((_uri, body) => {
+        seen.push(body as NrBody);
+        return [202, "{}"];
       });
-      const seen: NrBody[] = [];
-      nock("https://log-api.eu.newrelic.test")
-        .persist()
-        .post("/log/v1")
-        .reply((_uri, body) => {
-          seen.push(body as NrBody);
-          return [202, "{}"];
-        });
-      const env = { SECRET_NR_KEY: Buffer.from(KEY).toString("base64") };
-      const state = new FileStateStore(join(dir, "state"));
-      const { report } = await runApply(config, {
-        state,
-        secrets: new EnvSecretResolver(env),
-        deadLetter: new FileDeadLetter(join(dir, "dead")),
-        now: new Date(),
-        owner: "test",
-        env,
-        backoff: { baseMs: 1, maxMs: 5 },
-      });
-      const kept = entries.filter((e) => e.level === "INFO");
-      expect(report.shippers[0]!.exporters[0]).toMatchObject({
-        status: "ok",
-        shipped: kept.length,
-        requests: 2,
-      });
-      expect(seen.flatMap((b) => b[0]!.logs.map((l) => l.message))).toEqual(kept.map((e) => e.message));
-      const offsets = await state.list();
-      expect(offsets[0]!.record.shipped).toBe(kept.length);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const env = { SECRET_NR_KEY: Buffer.from(KEY).toString("base64") };
+    const state = new FileStateStore(join(dir, "state"));
+    const { report } = await runApply(config, {
+      state,
+      secrets: new EnvSecretResolver(env),
+      deadLetter: new FileDeadLetter(join(dir, "dead")),
+      now: new Date(),
+      owner: "test",
+      env,
+      backoff: { baseMs: 1, maxMs: 5 },
+    });
+    const kept = entries.filter((e) => e.level === "INFO");
+    expect(report.shippers[0]!.exporters[0]).toMatchObject({
+      status: "ok",
+      shipped: kept.length,
+      requests: 2,
+    });
+    expect(seen.flatMap((b) => b[0]!.logs.map((l) => l.message))).toEqual(kept.map((e) => e.message));
+    const offsets = await state.list();
+    expect(offsets[0]!.record.shipped).toBe(kept.length);
   });
 });

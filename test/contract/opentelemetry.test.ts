@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nock from "nock";
 import { loadConfigText } from "../../src/config/load";
@@ -8,7 +7,6 @@ import type { Encoded } from "../../src/exporters/exporter";
 import { OpenTelemetryExporter } from "../../src/exporters/opentelemetry";
 import { runApply } from "../../src/reconcile/reconciler";
 import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
-import { clearSecretValues } from "../../src/secrets/redaction";
 import { FileDeadLetter } from "../../src/shipping/dead-letter";
 import { FileStateStore } from "../../src/state/file-state-store";
 import {
@@ -18,6 +16,7 @@ import {
   toRecord,
   type SeenRequest,
 } from "../support/http-exporters";
+import { useNockContract } from "../support/exporter-harness";
 
 const HOST = "http://collector.test:4318";
 const TOKEN = "otlp-token-0123456789";
@@ -70,18 +69,7 @@ function collector(answer: (records: OtlpRecord[], n: number) => [number, string
 const attr = (r: OtlpRecord, key: string): Record<string, unknown> | undefined =>
   r.attributes.find((a) => a.key === key)?.value;
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-afterEach(() => {
-  nock.cleanAll();
-  clearSecretValues();
-});
-afterAll(() => {
-  nock.cleanAll();
-  nock.restore();
-});
+const tmp = useNockContract();
 
 describe("OpenTelemetry exporter: request shape and mapping", () => {
   it("POSTs gzipped OTLP JSON to otlpEndpoint with the configured credentials header", async () => {
@@ -330,50 +318,46 @@ describe("OpenTelemetry exporter: limits, errors and partial success", () => {
 
 describe("OpenTelemetry exporter through runApply", () => {
   it("ships a file of Kestra logs and records partial-success rejections in the report", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "ls-otel-apply-"));
-    try {
-      const entries = Array.from({ length: 30 }, (_, i) => kestraEntry(i, { message: `rec ${i}` }));
-      await writeFile(join(dir, "a.jsonl"), entries.map((e) => JSON.stringify(e)).join("\n") + "\n");
-      const yaml = [
-        "shippers:",
-        "  - id: otel-apply",
-        "    source: { type: file, path: ./a.jsonl }",
-        "    logExporters:",
-        "      - id: collector",
-        "        type: opentelemetry",
-        `        otlpEndpoint: ${HOST}/v1/logs`,
-        "        authorizationHeaderName: X-Api-Token",
-        "        authorizationHeaderValue: \"{{ secret('OTLP_TOKEN') }}\"",
-        "        chunk: 10",
-      ].join("\n");
-      const config = loadConfigText(join(dir, "ls.yaml"), yaml, dir, { strictVars: true });
-      const seen = collector((_r, n) =>
-        n === 2
-          ? [200, '{"partialSuccess":{"rejectedLogRecords":"1","errorMessage":"bad attribute"}}']
-          : [200, "{}"],
-      );
-      const env = { SECRET_OTLP_TOKEN: Buffer.from(TOKEN).toString("base64") };
-      const { report } = await runApply(config, {
-        state: new FileStateStore(join(dir, "state")),
-        secrets: new EnvSecretResolver(env),
-        deadLetter: new FileDeadLetter(join(dir, "dead")),
-        now: new Date(),
-        owner: "test",
-        env,
-        backoff: { baseMs: 1, maxMs: 5 },
-      });
-      expect(seen.map((s) => s.headers["x-api-token"])).toEqual([TOKEN, TOKEN, TOKEN]);
-      expect(report.shippers[0]!.exporters[0]).toMatchObject({
-        status: "ok",
-        shipped: 20,
-        rejected: 10,
-        requests: 3,
-      });
-      const dead = await readFile(join(dir, "dead", "otel-apply", "collector.jsonl"), "utf8");
-      expect(dead.trim().split("\n")).toHaveLength(10);
-      expect(dead).toContain("bad attribute");
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = tmp.dir;
+    const entries = Array.from({ length: 30 }, (_, i) => kestraEntry(i, { message: `rec ${i}` }));
+    await writeFile(join(dir, "a.jsonl"), entries.map((e) => JSON.stringify(e)).join("\n") + "\n");
+    const yaml = [
+      "shippers:",
+      "  - id: otel-apply",
+      "    source: { type: file, path: ./a.jsonl }",
+      "    logExporters:",
+      "      - id: collector",
+      "        type: opentelemetry",
+      `        otlpEndpoint: ${HOST}/v1/logs`,
+      "        authorizationHeaderName: X-Api-Token",
+      "        authorizationHeaderValue: \"{{ secret('OTLP_TOKEN') }}\"",
+      "        chunk: 10",
+    ].join("\n");
+    const config = loadConfigText(join(dir, "ls.yaml"), yaml, dir, { strictVars: true });
+    const seen = collector((_r, n) =>
+      n === 2
+        ? [200, '{"partialSuccess":{"rejectedLogRecords":"1","errorMessage":"bad attribute"}}']
+        : [200, "{}"],
+    );
+    const env = { SECRET_OTLP_TOKEN: Buffer.from(TOKEN).toString("base64") };
+    const { report } = await runApply(config, {
+      state: new FileStateStore(join(dir, "state")),
+      secrets: new EnvSecretResolver(env),
+      deadLetter: new FileDeadLetter(join(dir, "dead")),
+      now: new Date(),
+      owner: "test",
+      env,
+      backoff: { baseMs: 1, maxMs: 5 },
+    });
+    expect(seen.map((s) => s.headers["x-api-token"])).toEqual([TOKEN, TOKEN, TOKEN]);
+    expect(report.shippers[0]!.exporters[0]).toMatchObject({
+      status: "ok",
+      shipped: 20,
+      rejected: 10,
+      requests: 3,
+    });
+    const dead = await readFile(join(dir, "dead", "otel-apply", "collector.jsonl"), "utf8");
+    expect(dead.trim().split("\n")).toHaveLength(10);
+    expect(dead).toContain("bad attribute");
   });
 });

@@ -2,11 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import nock from "nock";
 import { loadConfigText } from "../../src/config/load";
 import { checkEntry, type LogEntry, type LogRecord } from "../../src/core/log-record";
 import type { Exporter } from "../../src/exporters/exporter";
 import { runApply } from "../../src/reconcile/reconciler";
 import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
+import { clearSecretValues } from "../../src/secrets/redaction";
 import { FileDeadLetter } from "../../src/shipping/dead-letter";
 import { ExporterPipeline, type PipelineOutcome } from "../../src/shipping/pipeline";
 import { FileStateStore } from "../../src/state/file-state-store";
@@ -73,6 +75,39 @@ export function ndjson(text: string): unknown[] {
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), "logshipper-contract-"));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Registers, at the top level of a nock contract test file, the hooks every such file needs: no network but
+ * 127.0.0.1 (moto, local servers) for the whole file; after each test, pending interceptors and registered secret
+ * values are cleared; after the file, nock is cleaned and restored. Each test also gets a fresh temp directory,
+ * removed after it: read it as `.dir` inside a test or a hook.
+ */
+export function useNockContract(): { readonly dir: string } {
+  let current: { dir: string; cleanup: () => Promise<void> } | undefined;
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect("127.0.0.1");
+  });
+  beforeEach(async () => {
+    current = await tempDir();
+  });
+  afterEach(async () => {
+    nock.cleanAll();
+    clearSecretValues();
+    await current?.cleanup();
+    current = undefined;
+  });
+  afterAll(() => {
+    nock.cleanAll();
+    nock.restore();
+  });
+  return {
+    get dir(): string {
+      if (current === undefined) throw new Error("the contract test directory exists only while a test runs");
+      return current.dir;
+    },
+  };
 }
 
 /** What {@link ship} leaves behind: the pipeline's outcome, its state store, and where it dead-letters. */
