@@ -4,14 +4,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nock from "nock";
 import { loadConfigText } from "../../src/config/load";
-import { runApply } from "../../src/reconcile/reconciler";
-import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
-import { FileDeadLetter } from "../../src/shipping/dead-letter";
 import { SourceError } from "../../src/sources/errors";
 import { createCloudWatchSource } from "../../src/sources/cloudwatch-source";
 import { fromEpochMs } from "../../src/core/timestamp";
-import { FileStateStore } from "../../src/state/file-state-store";
-import { useNockContract } from "../support/exporter-harness";
+import { applyIn, useNockContract } from "../support/exporter-harness";
 
 const ENDPOINT = "http://logs.test";
 
@@ -84,15 +80,7 @@ describe("CloudWatch Logs exporter: retries are the pipeline's, not the SDK's", 
     const loaded = loadConfigText(join(tmp.dir, "c.json"), JSON.stringify(config), tmp.dir, {
       strictVars: true,
     });
-    return runApply(loaded, {
-      state: new FileStateStore(join(tmp.dir, "state")),
-      secrets: new EnvSecretResolver({}),
-      deadLetter: new FileDeadLetter(join(tmp.dir, "dead")),
-      now: new Date(),
-      owner: "t",
-      env: {},
-      backoff: { baseMs: 1, maxMs: 5 },
-    });
+    return applyIn(tmp.dir, loaded);
   }
 
   test("ThrottlingException then 503: one SDK attempt per pipeline attempt, then success", async () => {

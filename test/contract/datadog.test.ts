@@ -5,10 +5,6 @@ import { loadConfigText } from "../../src/config/load";
 import { DeliveryError } from "../../src/exporters/errors";
 import { DATADOG_LIMITS, DatadogExporter } from "../../src/exporters/datadog";
 import { isRejection, type Encoded } from "../../src/exporters/exporter";
-import { runApply } from "../../src/reconcile/reconciler";
-import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
-import { FileDeadLetter } from "../../src/shipping/dead-letter";
-import { FileStateStore } from "../../src/state/file-state-store";
 import {
   kestraEntry,
   kestraRecords,
@@ -16,7 +12,7 @@ import {
   toRecord,
   type SeenRequest,
 } from "../support/http-exporters";
-import { useNockContract } from "../support/exporter-harness";
+import { applyIn, secretEnv, useNockContract } from "../support/exporter-harness";
 
 const BASE = "https://http-intake.logs.datadoghq.test";
 const KEY = "dd-test-key-0123456789";
@@ -301,17 +297,7 @@ describe("Datadog exporter through runApply", () => {
     ].join("\n");
     const config = loadConfigText(join(dir, "ls.yaml"), yaml, dir, { strictVars: true });
     const { seen } = intake(() => [202, "{}"]);
-    const state = new FileStateStore(join(dir, "state"));
-    const env = { SECRET_DD_KEY: Buffer.from(KEY).toString("base64") };
-    const { report } = await runApply(config, {
-      state,
-      secrets: new EnvSecretResolver(env),
-      deadLetter: new FileDeadLetter(join(dir, "dead")),
-      now: new Date(),
-      owner: "test",
-      env,
-      backoff: { baseMs: 1, maxMs: 5 },
-    });
+    const { report, state } = await applyIn(dir, config, { env: secretEnv({ DD_KEY: KEY }) });
     const ex = report.shippers[0]!.exporters[0]!;
     expect(ex).toMatchObject({ status: "ok", shipped: 1500, rejected: 0, requests: 2 });
     expect(seen.map((s) => s.headers["dd-api-key"])).toEqual([KEY, KEY]);

@@ -4,11 +4,10 @@ import nock from "nock";
 import { loadConfigText } from "../../src/config/load";
 import type { LogEntry, LogRecord, RecordFilter } from "../../src/core/log-record";
 import { fromEpochMs, normalizeTimestamp } from "../../src/core/timestamp";
-import { runApply, runPlan } from "../../src/reconcile/reconciler";
+import { runPlan } from "../../src/reconcile/reconciler";
 import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
 import { redact } from "../../src/secrets/redaction";
 import { CachingSecretResolver } from "../../src/secrets/secret-resolver";
-import { FileDeadLetter } from "../../src/shipping/dead-letter";
 import { SourceError } from "../../src/sources/errors";
 import {
   createKestraSource,
@@ -18,7 +17,7 @@ import {
 import type { ReadRange } from "../../src/sources/source";
 import { FileStateStore } from "../../src/state/file-state-store";
 import { entryAt, FakeKestra, type FakeKestraOptions } from "./fake-kestra";
-import { useNockContract } from "../support/exporter-harness";
+import { applyIn, useNockContract } from "../support/exporter-harness";
 
 const BASE = "http://kestra.test:8080";
 const FAST: KestraSourceOptions = { backoff: { baseMs: 1, maxMs: 5 } };
@@ -381,15 +380,7 @@ describe("a shipper with a kestra source, plan and apply to a file exporter", ()
     expect(plan.drift.map((d) => d.kind)).toEqual(["new-exporter"]);
     expect(plan.shippers[0]!.exporters[0]!.pending).toBe(expected.length);
 
-    const apply = () =>
-      runApply(loaded, {
-        state,
-        secrets,
-        deadLetter: new FileDeadLetter(join(tmp.dir, "dead")),
-        now: new Date(),
-        owner: "test",
-        env,
-      });
+    const apply = () => applyIn(tmp.dir, loaded, { state, secrets, env });
     const first = await apply();
     expect(first.report.shippers[0]!.exporters[0]).toMatchObject({ status: "ok", shipped: expected.length });
     const second = await apply();
@@ -431,14 +422,7 @@ describe("a shipper with a kestra source, plan and apply to a file exporter", ()
     const { report: plan } = await runPlan(loaded, { state, now: new Date(), secrets, env });
     expect(plan.shippers[0]!.exporters[0]!.pending).toBe(12);
     expect(f.requests[0]!.path).toBe("/api/v1/logs/search"); // no tenant: the legacy path
-    const { report } = await runApply(loaded, {
-      state,
-      secrets,
-      deadLetter: new FileDeadLetter(join(tmp.dir, "dead")),
-      now: new Date(),
-      owner: "test",
-      env,
-    });
+    const { report } = await applyIn(tmp.dir, loaded, { state, secrets, env });
     expect(report.shippers[0]!.exporters[0]).toMatchObject({ status: "ok", shipped: 12 });
   });
 });

@@ -6,10 +6,6 @@ import { toEpochMs } from "../../src/core/timestamp";
 import { DeliveryError } from "../../src/exporters/errors";
 import type { Encoded } from "../../src/exporters/exporter";
 import { NEW_RELIC_LIMITS, NewRelicExporter } from "../../src/exporters/newrelic";
-import { runApply } from "../../src/reconcile/reconciler";
-import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
-import { FileDeadLetter } from "../../src/shipping/dead-letter";
-import { FileStateStore } from "../../src/state/file-state-store";
 import {
   kestraEntry,
   kestraRecords,
@@ -18,7 +14,7 @@ import {
   ts,
   type SeenRequest,
 } from "../support/http-exporters";
-import { useNockContract } from "../support/exporter-harness";
+import { applyIn, secretEnv, useNockContract } from "../support/exporter-harness";
 
 const BASE = "https://log-api.newrelic.test";
 const KEY = "nr-license-key-0123456789abcdef";
@@ -267,17 +263,7 @@ describe("New Relic exporter through runApply", () => {
         seen.push(body as NrBody);
         return [202, "{}"];
       });
-    const env = { SECRET_NR_KEY: Buffer.from(KEY).toString("base64") };
-    const state = new FileStateStore(join(dir, "state"));
-    const { report } = await runApply(config, {
-      state,
-      secrets: new EnvSecretResolver(env),
-      deadLetter: new FileDeadLetter(join(dir, "dead")),
-      now: new Date(),
-      owner: "test",
-      env,
-      backoff: { baseMs: 1, maxMs: 5 },
-    });
+    const { report, state } = await applyIn(dir, config, { env: secretEnv({ NR_KEY: KEY }) });
     const kept = entries.filter((e) => e.level === "INFO");
     expect(report.shippers[0]!.exporters[0]).toMatchObject({
       status: "ok",

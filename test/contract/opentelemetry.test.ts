@@ -5,10 +5,6 @@ import { loadConfigText } from "../../src/config/load";
 import { DeliveryError } from "../../src/exporters/errors";
 import type { Encoded } from "../../src/exporters/exporter";
 import { OpenTelemetryExporter } from "../../src/exporters/opentelemetry";
-import { runApply } from "../../src/reconcile/reconciler";
-import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
-import { FileDeadLetter } from "../../src/shipping/dead-letter";
-import { FileStateStore } from "../../src/state/file-state-store";
 import {
   kestraEntry,
   kestraRecords,
@@ -16,7 +12,7 @@ import {
   toRecord,
   type SeenRequest,
 } from "../support/http-exporters";
-import { useNockContract } from "../support/exporter-harness";
+import { applyIn, secretEnv, useNockContract } from "../support/exporter-harness";
 
 const HOST = "http://collector.test:4318";
 const TOKEN = "otlp-token-0123456789";
@@ -339,16 +335,7 @@ describe("OpenTelemetry exporter through runApply", () => {
         ? [200, '{"partialSuccess":{"rejectedLogRecords":"1","errorMessage":"bad attribute"}}']
         : [200, "{}"],
     );
-    const env = { SECRET_OTLP_TOKEN: Buffer.from(TOKEN).toString("base64") };
-    const { report } = await runApply(config, {
-      state: new FileStateStore(join(dir, "state")),
-      secrets: new EnvSecretResolver(env),
-      deadLetter: new FileDeadLetter(join(dir, "dead")),
-      now: new Date(),
-      owner: "test",
-      env,
-      backoff: { baseMs: 1, maxMs: 5 },
-    });
+    const { report } = await applyIn(dir, config, { env: secretEnv({ OTLP_TOKEN: TOKEN }) });
     expect(seen.map((s) => s.headers["x-api-token"])).toEqual([TOKEN, TOKEN, TOKEN]);
     expect(report.shippers[0]!.exporters[0]).toMatchObject({
       status: "ok",

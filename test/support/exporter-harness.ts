@@ -3,12 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import nock from "nock";
+import type { ApplyReport } from "../../generated/report";
 import { loadConfigText } from "../../src/config/load";
+import type { LoadedConfig } from "../../src/config/model";
 import { checkEntry, type LogEntry, type LogRecord } from "../../src/core/log-record";
 import type { Exporter } from "../../src/exporters/exporter";
 import { runApply } from "../../src/reconcile/reconciler";
 import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
 import { clearSecretValues } from "../../src/secrets/redaction";
+import type { SecretResolver } from "../../src/secrets/secret-resolver";
 import { FileDeadLetter } from "../../src/shipping/dead-letter";
 import { ExporterPipeline, type PipelineOutcome } from "../../src/shipping/pipeline";
 import { FileStateStore } from "../../src/state/file-state-store";
@@ -186,11 +189,7 @@ export async function applyOnce(
   lines: readonly LogEntry[] | readonly string[],
   exporterYaml: string,
   options: { env?: NodeJS.ProcessEnv; now?: Date; append?: boolean } = {},
-): Promise<{
-  report: Awaited<ReturnType<typeof runApply>>["report"];
-  state: FileStateStore;
-  deadLetter: string;
-}> {
+): Promise<{ report: ApplyReport; state: FileStateStore; deadLetter: string }> {
   const text = lines.map((l) => (typeof l === "string" ? l : JSON.stringify(l))).join("\n") + "\n";
   if (options.append) {
     const previous = await readFile(join(dir, "logs.jsonl"), "utf8").catch(() => "");
@@ -213,18 +212,41 @@ export async function applyOnce(
     "",
   ].join("\n");
   const config = loadConfigText(join(dir, "logshipper.yaml"), yaml, dir);
-  const state = new FileStateStore(join(dir, "state"));
-  const deadLetter = new FileDeadLetter(join(dir, "dead-letter"));
+  const { report, state, deadLetter } = await applyIn(dir, config, options);
+  return { report, state, deadLetter: deadLetter.describe("s", "out") };
+}
+
+/** What {@link applyIn} returns: the apply report and the stores the run used. */
+export interface Applied {
+  readonly report: ApplyReport;
+  readonly state: FileStateStore;
+  readonly deadLetter: FileDeadLetter;
+}
+
+/**
+ * Runs `apply` for real on a loaded config: offsets in a FileStateStore in `dir/state` (or `options.state`, to
+ * apply again on the same store), a file dead-letter in `dir/dead`, secrets from `options.env` through an
+ * EnvSecretResolver (`SECRET_<NAME>` in base64, see {@link secretEnv}) unless `options.secrets` is given, and
+ * the pipeline's tiny test backoff.
+ */
+export async function applyIn(
+  dir: string,
+  config: LoadedConfig,
+  options: { env?: NodeJS.ProcessEnv; secrets?: SecretResolver; state?: FileStateStore; now?: Date } = {},
+): Promise<Applied> {
+  const env = options.env ?? {};
+  const state = options.state ?? new FileStateStore(join(dir, "state"));
+  const deadLetter = new FileDeadLetter(join(dir, "dead"));
   const { report } = await runApply(config, {
     state,
-    secrets: new EnvSecretResolver(options.env ?? {}),
+    secrets: options.secrets ?? new EnvSecretResolver(env),
     deadLetter,
     now: options.now ?? new Date(),
     owner: "test",
-    env: options.env ?? {},
+    env,
     backoff: { baseMs: 1, maxMs: 5 },
   });
-  return { report, state, deadLetter: deadLetter.describe("s", "out") };
+  return { report, state, deadLetter };
 }
 
 /** Base64 as EnvSecretResolver expects `SECRET_<NAME>` values. */
