@@ -12,10 +12,12 @@ import type { Encoded } from "../../src/exporters/exporter";
 import { TRUNCATION_MARK } from "../../src/exporters/text-limits";
 import {
   applyOnce,
-  bodyText,
+  captureRequests,
+  type Captured,
   deadLetters,
   entry,
   isoAgo,
+  type NockReply,
   record,
   secretEnv,
   ship,
@@ -66,33 +68,12 @@ function tokenEndpoint(tokens: string[], expiresIn = 3599): Array<Record<string,
   return forms;
 }
 
-interface Seen {
-  headers: Record<string, string | string[] | undefined>;
-  rows: Array<Record<string, unknown>>;
-  bytes: number;
-  path: string;
-}
+/** An ingestion request: headers, the decompressed JSON rows, their size and the path. */
+type Seen = Captured<Array<Record<string, unknown>>>;
 
 /** Ingestion endpoint: records each request and answers with `answer`. */
-function ingest(answer: (seen: Seen) => [number, string?, Record<string, string>?], times = 1): Seen[] {
-  const seen: Seen[] = [];
-  nock(DCE)
-    .post(PATH)
-    .query(true)
-    .times(times)
-    .reply(function (uri, body) {
-      const text = bodyText(body);
-      const s: Seen = {
-        headers: this.req.headers,
-        rows: JSON.parse(text) as Array<Record<string, unknown>>,
-        bytes: Buffer.byteLength(text),
-        path: uri,
-      };
-      seen.push(s);
-      const [status, text2, headers] = answer(s);
-      return [status, text2 ?? "", headers ?? {}];
-    });
-  return seen;
+function ingest(answer: (seen: Seen) => NockReply, times = 1): Seen[] {
+  return captureRequests(nock(DCE).post(PATH).query(true).times(times), answer);
 }
 
 const dir = useNockContract();
@@ -205,15 +186,15 @@ describe("Azure Monitor: request shape", () => {
     expect(req.headers["content-type"]).toBe("application/json");
     expect(req.headers["content-encoding"]).toBe("gzip");
     expect(req.headers["x-ms-client-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
-    expect(req.rows).toEqual([
+    expect(req.body).toEqual([
       { TimeGenerated: "2026-11-24T10:00:00.1234567Z", ...entries[0] },
       { TimeGenerated: "2026-11-24T10:00:00.1000000Z", ...entries[1] },
       { TimeGenerated: "2026-11-24T10:00:00.5000000Z", ...entries[2] },
     ]);
     // the verbatim timestamp keeps the full precision
-    expect(req.rows[0]!.timestamp).toBe("2026-11-24T10:00:00.123456789Z");
-    expect(req.rows[1]!.message).toBe("Größe ✓ 日本語 🚀");
-    expect(req.rows[0]!.message).toBe("multi\nline\r\nmessage");
+    expect(req.body[0]!.timestamp).toBe("2026-11-24T10:00:00.123456789Z");
+    expect(req.body[1]!.message).toBe("Größe ✓ 日本語 🚀");
+    expect(req.body[0]!.message).toBe("multi\nline\r\nmessage");
   });
 
   it("counts bytes as the API does and keeps every request at or under 1,000,000 bytes of JSON", async () => {
@@ -240,7 +221,7 @@ describe("Azure Monitor: request shape", () => {
     expect(outcome).toMatchObject({ status: "ok", shipped: 40 });
     expect(seen.length).toBeGreaterThan(1);
     for (const s of seen) expect(s.bytes).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
-    expect(seen.reduce((n, s) => n + s.rows.length, 0)).toBe(40);
+    expect(seen.reduce((n, s) => n + s.body.length, 0)).toBe(40);
     // full requests: adding the next row would have crossed the limit
     expect(seen[0]!.bytes + 60_000).toBeGreaterThan(MAX_REQUEST_BYTES);
   });
@@ -308,7 +289,7 @@ describe("Azure Monitor: errors", () => {
     );
     const { outcome } = await ship(exporter(), records, dir.dir);
     expect(outcome).toMatchObject({ status: "ok", shipped: 6, rejected: 0 });
-    expect(seen.map((s) => s.rows.length)).toEqual([3, 3]);
+    expect(seen.map((s) => s.body.length)).toEqual([3, 3]);
   });
 
   it.each([400, 403, 404])("fails on %i without moving the offset or dead-lettering", async (status) => {
@@ -349,9 +330,9 @@ describe("Azure Monitor through runApply", () => {
     );
     expect(report.shippers[0]!.exporters[0]).toMatchObject({ status: "ok", shipped: 1, rejected: 1 });
     expect(seen).toHaveLength(1);
-    expect(seen[0]!.rows).toHaveLength(1);
-    expect(seen[0]!.rows[0]!.message).toBe("recent\nmulti-line é");
-    expect(String(seen[0]!.rows[0]!.TimeGenerated)).toMatch(/\.0000000Z$/);
+    expect(seen[0]!.body).toHaveLength(1);
+    expect(seen[0]!.body[0]!.message).toBe("recent\nmulti-line é");
+    expect(String(seen[0]!.body[0]!.TimeGenerated)).toMatch(/\.0000000Z$/);
     const dead = await deadLetters(deadLetter);
     expect(dead.map((d) => d.entry.message)).toEqual(["three days old"]);
     expect(dead[0]!.reason).toContain("TimeGenerated");

@@ -5,14 +5,15 @@ import { loadConfigText } from "../../src/config/load";
 import { DeliveryError } from "../../src/exporters/errors";
 import { DATADOG_LIMITS, DatadogExporter } from "../../src/exporters/datadog";
 import { isRejection, type Encoded } from "../../src/exporters/exporter";
+import { kestraEntry, kestraRecords, shipThrough, toRecord } from "../support/http-exporters";
 import {
-  kestraEntry,
-  kestraRecords,
-  shipThrough,
-  toRecord,
-  type SeenRequest,
-} from "../support/http-exporters";
-import { applyIn, secretEnv, useNockContract } from "../support/exporter-harness";
+  applyIn,
+  captureRequests,
+  secretEnv,
+  useNockContract,
+  type Captured,
+  type NockReply,
+} from "../support/exporter-harness";
 
 const BASE = "https://http-intake.logs.datadoghq.test";
 const KEY = "dd-test-key-0123456789";
@@ -29,17 +30,13 @@ function exporter(overrides: Record<string, unknown> = {}, chunk = 1000): Datado
 }
 
 /** Answers every intake request with `answer` and records what it saw. */
-function intake(answer: (logs: DatadogLog[], n: number) => [number, string, Record<string, string>?]) {
-  const seen: Array<SeenRequest & { body: DatadogLog[] }> = [];
-  const scope = nock(BASE)
-    .persist()
-    .post("/api/v2/logs")
-    .reply(function (_uri, body) {
-      const logs = body as DatadogLog[];
-      seen.push({ headers: this.req.headers, body: logs });
-      return answer(logs, seen.length);
-    });
-  return { seen, scope };
+function intake(answer: (logs: DatadogLog[], n: number) => NockReply): {
+  seen: Array<Captured<DatadogLog[]>>;
+} {
+  const seen = captureRequests<DatadogLog[]>(nock(BASE).persist().post("/api/v2/logs"), (req, n) =>
+    answer(req.body, n),
+  );
+  return { seen };
 }
 
 const tmp = useNockContract();

@@ -13,11 +13,13 @@ import type { ExporterContext } from "../../src/exporters/registry";
 import { redact } from "../../src/secrets/redaction";
 import {
   applyOnce,
-  bodyText,
+  captureRequests,
+  type Captured,
   deadLetters,
   entry,
   isoAgo,
   ndjson,
+  type NockReply,
   record,
   secretEnv,
   ship,
@@ -54,26 +56,20 @@ function ok(count: number): string {
   });
 }
 
-/** Captures each bulk request: headers and the decompressed NDJSON, and answers with `answer`. */
+/**
+ * Captures each bulk request (headers, the decompressed NDJSON lines, the path) and answers with `answer`, given
+ * the lines and the number of documents.
+ */
 function capture(
   base: string,
-  answer: (lines: unknown[], n: number) => [number, string, Record<string, string>?],
+  answer: (lines: unknown[], n: number) => NockReply,
   times = 1,
-): Array<{ headers: Record<string, string | string[] | undefined>; lines: unknown[]; path: string }> {
-  const seen: Array<{
-    headers: Record<string, string | string[] | undefined>;
-    lines: unknown[];
-    path: string;
-  }> = [];
-  nock(base)
-    .post(/_bulk/)
-    .times(times)
-    .reply(function (uri, body) {
-      const lines = ndjson(bodyText(body));
-      seen.push({ headers: this.req.headers, lines, path: uri });
-      return answer(lines, lines.length / 2);
-    });
-  return seen;
+): Array<Captured<unknown[]>> {
+  return captureRequests(
+    nock(base).post(/_bulk/).times(times),
+    (req) => answer(req.body, req.body.length / 2),
+    ndjson,
+  );
 }
 
 const dir = useNockContract();
@@ -114,8 +110,8 @@ describe("Elasticsearch _bulk: request shape", () => {
     expect(req.headers["x-opaque-id"]).toBe("log-shipper");
     expect(req.headers["x-found-cluster"]).toBe("abc");
 
-    expect(req.lines).toHaveLength(6);
-    const actions = [req.lines[0], req.lines[2], req.lines[4]] as Array<{
+    expect(req.body).toHaveLength(6);
+    const actions = [req.body[0], req.body[2], req.body[4]] as Array<{
       create: { _index: string; _id: string };
     }>;
     for (const [i, a] of actions.entries()) {
@@ -126,11 +122,11 @@ describe("Elasticsearch _bulk: request shape", () => {
     // same timestamp, different records: different ids (Kestra's timestamp-only id would collapse them)
     expect(actions[0]!.create._id).not.toBe(actions[1]!.create._id);
     // the document is the entry, every field kept, plus @timestamp at full precision
-    expect(req.lines[1]).toEqual({ "@timestamp": "2026-11-24T10:00:00.123456789Z", ...entries[0] });
-    expect(req.lines[3]).toEqual({ "@timestamp": "2026-11-24T10:00:00.123456789Z", ...entries[1] });
-    expect(req.lines[5]).toEqual({ "@timestamp": "2026-11-24T09:00:00.000000000Z", ...entries[2] });
-    expect((req.lines[1] as { message: string }).message).toBe("line one\nline two\n\tindented");
-    expect((req.lines[3] as { message: string }).message).toBe("Größe: 10 µs — 日本語 ✓ 🚀");
+    expect(req.body[1]).toEqual({ "@timestamp": "2026-11-24T10:00:00.123456789Z", ...entries[0] });
+    expect(req.body[3]).toEqual({ "@timestamp": "2026-11-24T10:00:00.123456789Z", ...entries[1] });
+    expect(req.body[5]).toEqual({ "@timestamp": "2026-11-24T09:00:00.000000000Z", ...entries[2] });
+    expect((req.body[1] as { message: string }).message).toBe("line one\nline two\n\tindented");
+    expect((req.body[3] as { message: string }).message).toBe("Größe: 10 µs — 日本語 ✓ 🚀");
   });
 
   it("counts bytes exactly as sent (UTF-8, action and document lines with their newlines)", () => {
@@ -231,7 +227,7 @@ describe("Elasticsearch _bulk: limits and whole-request errors", () => {
     );
     const { outcome } = await ship(exporter({}, 2), records, dir.dir);
     expect(outcome.status).toBe("ok");
-    expect(seen.map((s) => s.lines.length / 2)).toEqual([2, 2, 1]);
+    expect(seen.map((s) => s.body.length / 2)).toEqual([2, 2, 1]);
     expect(outcome.shipped).toBe(5);
   });
 
@@ -243,7 +239,7 @@ describe("Elasticsearch _bulk: limits and whole-request errors", () => {
     );
     const { outcome } = await ship(exporter(), records, dir.dir);
     expect(outcome.status).toBe("ok");
-    expect(seen.map((s) => s.lines.length / 2)).toEqual([3, 1]);
+    expect(seen.map((s) => s.body.length / 2)).toEqual([3, 1]);
   });
 
   it("retries 429 honouring Retry-After, and 5xx", async () => {
@@ -281,7 +277,7 @@ describe("Elasticsearch _bulk: limits and whole-request errors", () => {
     );
     const { outcome } = await ship(exporter(), records, dir.dir);
     expect(outcome).toMatchObject({ status: "ok", shipped: 4, rejected: 0 });
-    expect(seen.map((s) => s.lines.length / 2)).toEqual([2, 2]);
+    expect(seen.map((s) => s.body.length / 2)).toEqual([2, 2]);
   });
 
   it.each([400, 401, 403, 404])("fails on %i without moving the offset or dead-lettering", async (status) => {
@@ -360,9 +356,9 @@ describe("Elasticsearch _bulk: per-item results", () => {
     const second = capture(ES, (_l, n) => [200, ok(n)]);
     const { outcome, state, deadLetter } = await ship(exporter(), records, dir.dir);
 
-    expect(first[0]!.lines).toHaveLength(8);
-    expect(second[0]!.lines).toHaveLength(2);
-    expect((second[0]!.lines[0] as { create: { _id: string } }).create._id).toBe(documentId(records[1]!));
+    expect(first[0]!.body).toHaveLength(8);
+    expect(second[0]!.body).toHaveLength(2);
+    expect((second[0]!.body[0] as { create: { _id: string } }).create._id).toBe(documentId(records[1]!));
     expect(outcome).toMatchObject({ status: "ok", shipped: 3, rejected: 1, requests: 2 });
     const dead = await deadLetters(deadLetter);
     expect(dead).toHaveLength(1);
@@ -395,8 +391,8 @@ describe("Elasticsearch _bulk: per-item results", () => {
     const enc2 = records.map((r) => e.encode(record(r.entry, r.key)) as Encoded<string>);
     await expect(e.send(enc2, { attempt: 1 })).resolves.toEqual({});
     await e.close();
-    expect(again[0]!.lines.filter((_, i) => i % 2 === 0)).toEqual(
-      first[0]!.lines.filter((_, i) => i % 2 === 0),
+    expect(again[0]!.body.filter((_, i) => i % 2 === 0)).toEqual(
+      first[0]!.body.filter((_, i) => i % 2 === 0),
     );
   });
 
@@ -457,11 +453,11 @@ describe("Elasticsearch through runApply", () => {
     const run1 = await applyOnce(dir.dir, lines, exporterYaml, { env });
     expect(run1.report.shippers[0]!.exporters[0]).toMatchObject({ status: "ok", shipped: 3, requests: 2 });
     // the two requests are in flight together (concurrency 4): they may arrive in either order
-    expect(seen.map((s) => s.lines.length / 2).sort()).toEqual([1, 2]);
+    expect(seen.map((s) => s.body.length / 2).sort()).toEqual([1, 2]);
     expect(seen[0]!.headers.authorization).toBe(
       `Basic ${Buffer.from("elastic:s3cr3t-pw").toString("base64")}`,
     );
-    const ids1 = seen.flatMap((s) => s.lines.filter((_, i) => i % 2 === 0));
+    const ids1 = seen.flatMap((s) => s.body.filter((_, i) => i % 2 === 0));
     expect(new Set(ids1.map((a) => JSON.stringify(a))).size).toBe(3);
     const [offset] = await run1.state.list("s");
     expect(offset!.record.shipped).toBe(3);
@@ -478,8 +474,8 @@ describe("Elasticsearch through runApply", () => {
       },
     );
     expect(run2.report.shippers[0]!.exporters[0]).toMatchObject({ status: "ok", shipped: 1 });
-    expect(seen2[0]!.lines).toHaveLength(2);
-    expect((seen2[0]!.lines[1] as { message: string }).message).toBe("fourth");
+    expect(seen2[0]!.body).toHaveLength(2);
+    expect((seen2[0]!.body[1] as { message: string }).message).toBe("fourth");
     expect(JSON.stringify(run2.report)).not.toContain("s3cr3t-pw");
   });
 });

@@ -20,10 +20,12 @@ import { TRUNCATION_MARK } from "../../src/exporters/text-limits";
 import type { ExporterContext } from "../../src/exporters/registry";
 import {
   applyOnce,
-  bodyText,
+  captureRequests,
+  type Captured,
   deadLetters,
   entry,
   isoAgo,
+  type NockReply,
   record,
   secretEnv,
   ship,
@@ -115,29 +117,18 @@ interface WriteRequest {
   }>;
 }
 
-function writes(
-  answer: (req: WriteRequest) => [number, unknown?, Record<string, string>?],
-  times = 1,
-): Array<{ headers: Record<string, string | string[] | undefined>; body: WriteRequest; bytes: number }> {
-  const seen: Array<{
-    headers: Record<string, string | string[] | undefined>;
-    body: WriteRequest;
-    bytes: number;
-  }> = [];
-  nock(API)
-    .post("/v2/entries:write")
-    .times(times)
-    .reply(function (_uri, body) {
-      const text = bodyText(body);
-      const parsed = JSON.parse(text) as WriteRequest;
-      seen.push({ headers: this.req.headers, body: parsed, bytes: Buffer.byteLength(text) });
-      const [status, reply, headers] = answer(parsed);
-      return [status, reply === undefined ? {} : reply, headers ?? {}];
-    });
-  return seen;
+/** The write endpoint: records each request and answers with `answer` (an empty JSON object by default). */
+function writes(answer: (req: WriteRequest) => NockReply, times = 1): Array<Captured<WriteRequest>> {
+  return captureRequests<WriteRequest>(nock(API).post("/v2/entries:write").times(times), (req) => {
+    const [status, reply, headers] = answer(req.body);
+    return [status, reply ?? {}, headers];
+  });
 }
 
-function partialFailure(status: number, errors: Record<string, { code: number; message: string }>): unknown {
+function partialFailure(
+  status: number,
+  errors: Record<string, { code: number; message: string }>,
+): nock.Body {
   const name = status === 403 ? "PERMISSION_DENIED" : "INVALID_ARGUMENT";
   return {
     error: {

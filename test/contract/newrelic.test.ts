@@ -6,15 +6,15 @@ import { toEpochMs } from "../../src/core/timestamp";
 import { DeliveryError } from "../../src/exporters/errors";
 import type { Encoded } from "../../src/exporters/exporter";
 import { NEW_RELIC_LIMITS, NewRelicExporter } from "../../src/exporters/newrelic";
+import { kestraEntry, kestraRecords, shipThrough, toRecord, ts } from "../support/http-exporters";
 import {
-  kestraEntry,
-  kestraRecords,
-  shipThrough,
-  toRecord,
-  ts,
-  type SeenRequest,
-} from "../support/http-exporters";
-import { applyIn, secretEnv, useNockContract } from "../support/exporter-harness";
+  applyIn,
+  captureRequests,
+  secretEnv,
+  useNockContract,
+  type Captured,
+  type NockReply,
+} from "../support/exporter-harness";
 
 const BASE = "https://log-api.newrelic.test";
 const KEY = "nr-license-key-0123456789abcdef";
@@ -35,17 +35,11 @@ function exporter(overrides: Record<string, unknown> = {}, chunk = 1000): NewRel
   );
 }
 
-function logApi(answer: (logs: NrLog[], n: number) => [number, string, Record<string, string>?]) {
-  const seen: Array<SeenRequest & { body: NrBody; bytes: number }> = [];
-  nock(BASE)
-    .persist()
-    .post("/log/v1")
-    .reply(function (_uri, body) {
-      const b = body as NrBody;
-      seen.push({ headers: this.req.headers, body: b, bytes: Buffer.byteLength(JSON.stringify(b)) });
-      return answer(b[0]!.logs, seen.length);
-    });
-  return seen;
+/** Answers every Log API request with `answer` (given the request's logs) and records what it saw. */
+function logApi(answer: (logs: NrLog[], n: number) => NockReply): Array<Captured<NrBody>> {
+  return captureRequests<NrBody>(nock(BASE).persist().post("/log/v1"), (req, n) =>
+    answer(req.body[0]!.logs, n),
+  );
 }
 
 const tmp = useNockContract();

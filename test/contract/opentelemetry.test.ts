@@ -5,14 +5,15 @@ import { loadConfigText } from "../../src/config/load";
 import { DeliveryError } from "../../src/exporters/errors";
 import type { Encoded } from "../../src/exporters/exporter";
 import { OpenTelemetryExporter } from "../../src/exporters/opentelemetry";
+import { kestraEntry, kestraRecords, shipThrough, toRecord } from "../support/http-exporters";
 import {
-  kestraEntry,
-  kestraRecords,
-  shipThrough,
-  toRecord,
-  type SeenRequest,
-} from "../support/http-exporters";
-import { applyIn, secretEnv, useNockContract } from "../support/exporter-harness";
+  applyIn,
+  captureRequests,
+  secretEnv,
+  useNockContract,
+  type Captured,
+  type NockReply,
+} from "../support/exporter-harness";
 
 const HOST = "http://collector.test:4318";
 const TOKEN = "otlp-token-0123456789";
@@ -48,18 +49,14 @@ function exporter(overrides: Record<string, unknown> = {}, chunk = 1000, warn?: 
   );
 }
 
-function collector(answer: (records: OtlpRecord[], n: number) => [number, string, Record<string, string>?]) {
-  const seen: Array<SeenRequest & { body: OtlpBody; records: OtlpRecord[] }> = [];
-  nock(HOST)
-    .persist()
-    .post("/v1/logs")
-    .reply(function (_uri, body) {
-      const b = body as OtlpBody;
-      const records = b.resourceLogs[0]!.scopeLogs[0]!.logRecords;
-      seen.push({ headers: this.req.headers, body: b, records });
-      return answer(records, seen.length);
-    });
-  return seen;
+/** The log records of an OTLP request (one resource, one scope). */
+const logRecords = (body: OtlpBody): OtlpRecord[] => body.resourceLogs[0]!.scopeLogs[0]!.logRecords;
+
+/** Answers every OTLP/HTTP request with `answer` (given its log records) and records what it saw. */
+function collector(answer: (records: OtlpRecord[], n: number) => NockReply): Array<Captured<OtlpBody>> {
+  return captureRequests<OtlpBody>(nock(HOST).persist().post("/v1/logs"), (req, n) =>
+    answer(logRecords(req.body), n),
+  );
 }
 
 const attr = (r: OtlpRecord, key: string): Record<string, unknown> | undefined =>
@@ -82,7 +79,11 @@ describe("OpenTelemetry exporter: request shape and mapping", () => {
       { key: "service.name", value: { stringValue: "kestra-prod" } },
     ]);
     expect(rl[0]!.scopeLogs[0]!.scope).toEqual({ name: "log-shipper" });
-    expect(seen[0]!.records.map((r) => r.body.stringValue)).toEqual(["message 0", "message 1", "message 2"]);
+    expect(logRecords(seen[0]!.body).map((r) => r.body.stringValue)).toEqual([
+      "message 0",
+      "message 1",
+      "message 2",
+    ]);
   });
 
   it("sends no credentials header when none is configured", async () => {
@@ -104,7 +105,7 @@ describe("OpenTelemetry exporter: request shape and mapping", () => {
       exporter(),
       stamps.map(([t], i) => toRecord(kestraEntry(i, { timestamp: t! }), i)),
     );
-    expect(seen[0]!.records.map((r) => r.timeUnixNano)).toEqual(stamps.map(([, n]) => n));
+    expect(logRecords(seen[0]!.body).map((r) => r.timeUnixNano)).toEqual(stamps.map(([, n]) => n));
   });
 
   it("maps levels to the OpenTelemetry severity numbers and keeps the level as severityText", async () => {
@@ -114,7 +115,7 @@ describe("OpenTelemetry exporter: request shape and mapping", () => {
       exporter(),
       kestraRecords(levels.length, (i) => ({ level: levels[i] })),
     );
-    expect(seen[0]!.records.map((r) => [r.severityNumber, r.severityText])).toEqual([
+    expect(logRecords(seen[0]!.body).map((r) => [r.severityNumber, r.severityText])).toEqual([
       [1, "TRACE"],
       [5, "DEBUG"],
       [9, "INFO"],
@@ -137,7 +138,7 @@ describe("OpenTelemetry exporter: request shape and mapping", () => {
       obj: { x: 1, y: { z: "deep" } },
     });
     await shipThrough(exporter(), [toRecord(entry, 0)]);
-    const r = seen[0]!.records[0]!;
+    const r = logRecords(seen[0]!.body)[0]!;
     expect(r.body).toEqual({ stringValue: message });
     expect(r.attributes.map((a) => a.key)).toEqual([
       "tenantId",
@@ -177,7 +178,7 @@ describe("OpenTelemetry exporter: limits, errors and partial success", () => {
   it("sends chunk records per request", async () => {
     const seen = collector(() => [200, "{}"]);
     const { outcome } = await shipThrough(exporter({}, 40), kestraRecords(100));
-    expect(seen.map((s) => s.records.length)).toEqual([40, 40, 20]);
+    expect(seen.map((s) => logRecords(s.body).length)).toEqual([40, 40, 20]);
     expect(outcome.shipped).toBe(100);
   });
 
@@ -232,11 +233,11 @@ describe("OpenTelemetry exporter: limits, errors and partial success", () => {
     const { outcome, deadLetters } = await shipThrough(exporter(), kestraRecords(7));
     expect(outcome).toMatchObject({ status: "ok", shipped: 7, rejected: 0 });
     expect(deadLetters).toEqual([]);
-    const sizes = seen.map((s) => s.records.length);
+    const sizes = seen.map((s) => logRecords(s.body).length);
     expect(sizes[0]).toBe(7);
     const delivered = seen
-      .filter((s) => s.records.length <= 2)
-      .flatMap((s) => s.records.map((r) => r.body.stringValue));
+      .filter((s) => logRecords(s.body).length <= 2)
+      .flatMap((s) => logRecords(s.body).map((r) => r.body.stringValue));
     expect(delivered).toEqual(Array.from({ length: 7 }, (_, i) => `message ${i}`));
   });
 
@@ -257,7 +258,7 @@ describe("OpenTelemetry exporter: limits, errors and partial success", () => {
       exporter({}, 4, (m) => warnings.push(m)),
       records,
     );
-    expect(seen.map((s) => s.records.length)).toEqual([4, 2]); // not resent
+    expect(seen.map((s) => logRecords(s.body).length)).toEqual([4, 2]); // not resent
     expect(outcome).toMatchObject({ status: "ok", shipped: 2, rejected: 4, retries: 0 });
     expect(stored?.cursor.key).toBe(records[5]!.key); // the offset moves on: nothing is lost silently
     expect(deadLetters.map((d) => d.entry.message)).toEqual([

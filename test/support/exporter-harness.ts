@@ -65,6 +65,47 @@ function maybeGunzip(buf: Buffer): string {
   return buf[0] === 0x1f && buf[1] === 0x8b ? gunzipSync(buf).toString("utf8") : buf.toString("utf8");
 }
 
+/** One request a {@link captureRequests} interceptor answered. */
+export interface Captured<T> {
+  readonly headers: Record<string, string | string[] | undefined>;
+  /** The body, decompressed ({@link bodyText}) and parsed. */
+  readonly body: T;
+  /** The decompressed body's size in bytes. */
+  readonly bytes: number;
+  /** The path with its query string. */
+  readonly path: string;
+}
+
+/** What a capture answers: a status, a body (text, or a value nock sends as JSON; default empty), headers. */
+export type NockReply = readonly [number, nock.Body?, Record<string, string>?];
+
+/**
+ * Makes `interceptor` (say `nock(BASE).post("/v1/logs").times(2)`) record each request it answers, its body
+ * decompressed and parsed by `parse` (JSON by default), and answer it with `answer(request, n)`, `n` counting
+ * the requests so far (1 for the first).
+ * @returns the requests, in the order they came (the array fills as they do)
+ */
+export function captureRequests<T>(
+  interceptor: nock.Interceptor,
+  answer: (request: Captured<T>, n: number) => NockReply,
+  parse: (text: string) => T = (text) => JSON.parse(text) as T,
+): Array<Captured<T>> {
+  const seen: Array<Captured<T>> = [];
+  interceptor.reply(function (uri, body) {
+    const text = bodyText(body);
+    const request: Captured<T> = {
+      headers: this.req.headers,
+      body: parse(text),
+      bytes: Buffer.byteLength(text),
+      path: uri,
+    };
+    seen.push(request);
+    const [status, reply, headers] = answer(request, seen.length);
+    return [status, reply ?? "", headers ?? {}];
+  });
+  return seen;
+}
+
 /** Parses an NDJSON body into its lines' JSON values. */
 export function ndjson(text: string): unknown[] {
   expect(text.endsWith("\n")).toBe(true);

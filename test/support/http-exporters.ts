@@ -89,12 +89,6 @@ export async function shipThrough(
   }
 }
 
-/** One request as the nock interceptor saw it (nock gunzips and parses JSON bodies). */
-export interface SeenRequest {
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: unknown;
-}
-
 /** Awaits `ms` milliseconds. */
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
