@@ -31,6 +31,8 @@ const RULE = "dcr-00000000000000000000000000000000";
 const STREAM = "Custom-KestraLogs";
 const SECRET = "azure-client-secret-value~1";
 const PATH = `/dataCollectionRules/${RULE}/streams/${STREAM}`;
+/** The exporter in a shipper's YAML, its client secret the Kestra secret S. */
+const EXPORTER_YAML = `- { id: out, type: azure-monitor, endpoint: "${DCE}", authorityHost: "${LOGIN}", tenantId: ${TENANT}, clientId: c, clientSecret: "{{ secret('S') }}", ruleId: ${RULE}, streamName: ${STREAM} }`;
 
 function config(over: Partial<AzureConfig> = {}): AzureConfig {
   return {
@@ -301,7 +303,7 @@ describe("Azure Monitor: errors", () => {
     const { report, state, deadLetter } = await applyOnce(
       dir.dir,
       [entry({ timestamp: isoAgo(60_000) })],
-      `- { id: out, type: azure-monitor, endpoint: "${DCE}", authorityHost: "${LOGIN}", tenantId: ${TENANT}, clientId: c, clientSecret: "{{ secret('S') }}", ruleId: ${RULE}, streamName: ${STREAM} }`,
+      EXPORTER_YAML,
       { env: secretEnv({ S: SECRET }) },
     );
     const out = report.shippers[0]!.exporters[0]!;
@@ -322,12 +324,10 @@ describe("Azure Monitor through runApply", () => {
       entry({ timestamp: new Date(now.getTime() - 3 * 86_400_000).toISOString(), message: "three days old" }),
       entry({ timestamp: isoAgo(60_000, "000000042"), message: "recent\nmulti-line é" }),
     ];
-    const { report, state, deadLetter } = await applyOnce(
-      dir.dir,
-      lines,
-      `- { id: out, type: azure-monitor, endpoint: "${DCE}", authorityHost: "${LOGIN}", tenantId: ${TENANT}, clientId: c, clientSecret: "{{ secret('S') }}", ruleId: ${RULE}, streamName: ${STREAM} }`,
-      { env: secretEnv({ S: SECRET }), now },
-    );
+    const { report, state, deadLetter } = await applyOnce(dir.dir, lines, EXPORTER_YAML, {
+      env: secretEnv({ S: SECRET }),
+      now,
+    });
     expect(report.shippers[0]!.exporters[0]).toMatchObject({ status: "ok", shipped: 1, rejected: 1 });
     expect(seen).toHaveLength(1);
     expect(seen[0]!.body).toHaveLength(1);

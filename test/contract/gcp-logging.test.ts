@@ -147,6 +147,16 @@ function partialFailure(
 
 const dir = useNockContract();
 
+/** Runs apply on one log line a minute old, the exporter's key given as the Kestra secret GCP_SA. */
+function applyOneLine(): ReturnType<typeof applyOnce> {
+  return applyOnce(
+    dir.dir,
+    [entry({ timestamp: isoAgo(60_000) })],
+    `- { id: out, type: gcp-logging, endpoint: "${API}", serviceAccount: "{{ secret('GCP_SA') }}" }`,
+    { env: secretEnv({ GCP_SA: KEY_JSON }) },
+  );
+}
+
 describe("Cloud Logging: service-account token", () => {
   it("signs an RS256 JWT with the key, exchanges it at token_uri and caches the token until near expiry", async () => {
     let now = Date.parse("2026-11-24T10:00:00Z");
@@ -216,12 +226,7 @@ describe("Cloud Logging: service-account token", () => {
     nock(OAUTH)
       .post("/token")
       .reply(400, { error: "invalid_grant", error_description: "Invalid JWT Signature." });
-    const { report, state } = await applyOnce(
-      dir.dir,
-      [entry({ timestamp: isoAgo(60_000) })],
-      `- { id: out, type: gcp-logging, endpoint: "${API}", serviceAccount: "{{ secret('GCP_SA') }}" }`,
-      { env: secretEnv({ GCP_SA: KEY_JSON }) },
-    );
+    const { report, state } = await applyOneLine();
     const out = report.shippers[0]!.exporters[0]!;
     expect(out.status).toBe("failed");
     expect(out.error).toContain("invalid_grant: Invalid JWT Signature.");
@@ -467,12 +472,7 @@ describe("Cloud Logging: errors", () => {
       nock(API)
         .post("/v2/entries:write")
         .reply(status, { error: { code: status, message: `problem ${status}`, status: "X" } });
-      const { report, state, deadLetter } = await applyOnce(
-        dir.dir,
-        [entry({ timestamp: isoAgo(60_000) })],
-        `- { id: out, type: gcp-logging, endpoint: "${API}", serviceAccount: "{{ secret('GCP_SA') }}" }`,
-        { env: secretEnv({ GCP_SA: KEY_JSON }) },
-      );
+      const { report, state, deadLetter } = await applyOneLine();
       const out = report.shippers[0]!.exporters[0]!;
       expect(out.status).toBe("failed");
       expect(out.error).toContain(`problem ${status}`);
