@@ -12,7 +12,7 @@ import type { Encoded } from "../../src/exporters/exporter";
 import { TRUNCATION_MARK } from "../../src/exporters/text-limits";
 import {
   applyOnce,
-  captureRequests,
+  capture,
   type Captured,
   deadLetters,
   entry,
@@ -75,7 +75,7 @@ type Seen = Captured<Array<Record<string, unknown>>>;
 
 /** Ingestion endpoint: records each request and answers with `answer`. */
 function ingest(answer: (seen: Seen) => NockReply, times = 1): Seen[] {
-  return captureRequests(nock(DCE).post(PATH).query(true).times(times), answer);
+  return capture(nock(DCE).post(PATH).query(true).times(times), answer);
 }
 
 const dir = useNockContract();

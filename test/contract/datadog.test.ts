@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import nock from "nock";
 import { loadConfigText } from "../../src/config/load";
@@ -6,14 +6,8 @@ import { DeliveryError } from "../../src/exporters/errors";
 import { DATADOG_LIMITS, DatadogExporter } from "../../src/exporters/datadog";
 import { isRejection, type Encoded } from "../../src/exporters/exporter";
 import { kestraEntry, kestraRecords, shipThrough, toRecord } from "../support/http-exporters";
-import {
-  applyIn,
-  captureRequests,
-  secretEnv,
-  useNockContract,
-  type Captured,
-  type NockReply,
-} from "../support/exporter-harness";
+import { writeJsonl } from "../support/fixtures";
+import { applyIn, capture, secretEnv, useNockContract, type NockReply } from "../support/exporter-harness";
 
 const BASE = "https://http-intake.logs.datadoghq.test";
 const KEY = "dd-test-key-0123456789";
@@ -30,10 +24,8 @@ function exporter(overrides: Record<string, unknown> = {}, chunk = 1000): Datado
 }
 
 /** Answers every intake request with `answer` and records what it saw. */
-function intake(answer: (logs: DatadogLog[], n: number) => NockReply): {
-  seen: Array<Captured<DatadogLog[]>>;
-} {
-  const seen = captureRequests<DatadogLog[]>(nock(BASE).persist().post("/api/v2/logs"), (req, n) =>
+function intake(answer: (logs: DatadogLog[], n: number) => NockReply) {
+  const seen = capture<DatadogLog[]>(nock(BASE).persist().post("/api/v2/logs"), (req, n) =>
     answer(req.body, n),
   );
   return { seen };
@@ -280,7 +272,7 @@ describe("Datadog exporter through runApply", () => {
     const messageIndex = (message: unknown): number => Number(/^apply (\d+)/.exec(String(message))?.[1]);
     const dir = tmp.dir;
     const entries = Array.from({ length: 1500 }, (_, i) => kestraEntry(i, { message: `apply ${i} ✓` }));
-    await writeFile(join(dir, "kestra.jsonl"), entries.map((e) => JSON.stringify(e)).join("\n") + "\n");
+    writeJsonl(join(dir, "kestra.jsonl"), entries);
     const yaml = [
       "shippers:",
       "  - id: dd-apply",

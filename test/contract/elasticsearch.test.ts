@@ -13,7 +13,7 @@ import type { ExporterContext } from "../../src/exporters/registry";
 import { redact } from "../../src/secrets/redaction";
 import {
   applyOnce,
-  captureRequests,
+  capture,
   type Captured,
   deadLetters,
   entry,
@@ -60,12 +60,12 @@ function ok(count: number): string {
  * Captures each bulk request (headers, the decompressed NDJSON lines, the path) and answers with `answer`, given
  * the lines and the number of documents.
  */
-function capture(
+function bulk(
   base: string,
   answer: (lines: unknown[], n: number) => NockReply,
   times = 1,
 ): Array<Captured<unknown[]>> {
-  return captureRequests(
+  return capture(
     nock(base).post(/_bulk/).times(times),
     (req) => answer(req.body, req.body.length / 2),
     ndjson,
@@ -84,7 +84,7 @@ describe("Elasticsearch _bulk: request shape", () => {
         pathPrefix: "/proxy/",
       },
     });
-    const seen = capture(ES, (_l, n) => [200, ok(n)]);
+    const seen = bulk(ES, (_l, n) => [200, ok(n)]);
     const entries = [
       entry({ message: "line one\nline two\n\tindented", timestamp: "2026-11-24T10:00:00.123456789Z" }),
       entry({
@@ -186,7 +186,7 @@ describe("Elasticsearch _bulk: request shape", () => {
     const e = exporter({
       connection: { hosts: [ES], basicAuth: { username: "elastic", password: "changeme" } },
     });
-    const seen = capture(ES, (_l, n) => [200, ok(n)]);
+    const seen = bulk(ES, (_l, n) => [200, ok(n)]);
     await e.send([e.encode(record(entry())) as Encoded<string>], { attempt: 1 });
     await e.close();
     expect(seen[0]!.headers.authorization).toBe(
@@ -221,7 +221,7 @@ describe("Elasticsearch _bulk: request shape", () => {
 
 describe("Elasticsearch _bulk: limits and whole-request errors", () => {
   it("splits batches at `chunk` entries", async () => {
-    const seen = capture(ES, (_l, n) => [200, ok(n)], 3);
+    const seen = bulk(ES, (_l, n) => [200, ok(n)], 3);
     const records = Array.from({ length: 5 }, (_, i) =>
       record(entry({ message: `m${i}` }), `logs/a.jsonl@${String(i).padStart(15, "0")}`),
     );
@@ -232,7 +232,7 @@ describe("Elasticsearch _bulk: limits and whole-request errors", () => {
   });
 
   it("splits batches so that no uncompressed body exceeds 10 MB", async () => {
-    const seen = capture(ES, (_l, n) => [200, ok(n)], 2);
+    const seen = bulk(ES, (_l, n) => [200, ok(n)], 2);
     const big = "x".repeat(3_000_000);
     const records = Array.from({ length: 4 }, (_, i) =>
       record(entry({ message: `${i}${big}` }), `logs/a.jsonl@${String(i).padStart(15, "0")}`),
@@ -263,7 +263,7 @@ describe("Elasticsearch _bulk: limits and whole-request errors", () => {
 
     nock(ES).post(/_bulk/).reply(429, "", { "Retry-After": "0" });
     nock(ES).post(/_bulk/).reply(503, { error: "unavailable" });
-    const seen = capture(ES, (_l, n) => [200, ok(n)]);
+    const seen = bulk(ES, (_l, n) => [200, ok(n)]);
     const { outcome } = await ship(exporter(), [record(entry())], dir.dir);
     expect(outcome).toMatchObject({ status: "ok", shipped: 1, requests: 3, retries: 2 });
     expect(seen).toHaveLength(1);
@@ -271,7 +271,7 @@ describe("Elasticsearch _bulk: limits and whole-request errors", () => {
 
   it("splits a batch refused with 413 and sends the halves", async () => {
     nock(ES).post(/_bulk/).reply(413, { Message: "Request size exceeded 10485760 bytes" });
-    const seen = capture(ES, (_l, n) => [200, ok(n)], 2);
+    const seen = bulk(ES, (_l, n) => [200, ok(n)], 2);
     const records = Array.from({ length: 4 }, (_, i) =>
       record(entry({ message: `m${i}` }), `logs/a.jsonl@${String(i).padStart(15, "0")}`),
     );
@@ -304,7 +304,7 @@ describe("Elasticsearch _bulk: limits and whole-request errors", () => {
     // a real refused connection: nothing listens on this loopback port
     const dead = `http://127.0.0.1:${await freePort()}`;
     const e = exporter({ connection: { hosts: [dead, ES2] } });
-    const second = capture(ES2, (_l, n) => [200, ok(n)], 2);
+    const second = bulk(ES2, (_l, n) => [200, ok(n)], 2);
     const one = [e.encode(record(entry())) as Encoded<string>];
     await expect(e.send(one, { attempt: 1 })).resolves.toEqual({});
     expect(second).toHaveLength(1);
@@ -314,8 +314,8 @@ describe("Elasticsearch _bulk: limits and whole-request errors", () => {
     await e.close();
 
     const rr = exporter({ connection: { hosts: [ES, ES2] } });
-    const a = capture(ES, (_l, n) => [200, ok(n)], 2);
-    const b = capture(ES2, (_l, n) => [200, ok(n)], 2);
+    const a = bulk(ES, (_l, n) => [200, ok(n)], 2);
+    const b = bulk(ES2, (_l, n) => [200, ok(n)], 2);
     for (let i = 0; i < 4; i++) await rr.send(one, { attempt: 1 });
     await rr.close();
     expect([a.length, b.length]).toEqual([2, 2]);
@@ -327,7 +327,7 @@ describe("Elasticsearch _bulk: per-item results", () => {
     const records = Array.from({ length: 4 }, (_, i) =>
       record(entry({ message: `m${i}` }), `logs/a.jsonl@${String(i).padStart(15, "0")}`),
     );
-    const first = capture(ES, () => [
+    const first = bulk(ES, () => [
       200,
       JSON.stringify({
         errors: true,
@@ -353,7 +353,7 @@ describe("Elasticsearch _bulk: per-item results", () => {
         ],
       }),
     ]);
-    const second = capture(ES, (_l, n) => [200, ok(n)]);
+    const second = bulk(ES, (_l, n) => [200, ok(n)]);
     const { outcome, state, deadLetter } = await ship(exporter(), records, dir.dir);
 
     expect(first[0]!.body).toHaveLength(8);
@@ -374,8 +374,8 @@ describe("Elasticsearch _bulk: per-item results", () => {
 
   it("treats a re-sent batch as delivered (every item 409 on create)", async () => {
     const records = [record(entry()), record(entry({ message: "b" }), "logs/a.jsonl@000000000000100")];
-    const first = capture(ES, (_l, n) => [200, ok(n)]);
-    const again = capture(ES, (lines) => [
+    const first = bulk(ES, (_l, n) => [200, ok(n)]);
+    const again = bulk(ES, (lines) => [
       200,
       JSON.stringify({
         errors: true,
@@ -398,7 +398,7 @@ describe("Elasticsearch _bulk: per-item results", () => {
 
   it("fails the exporter when items are refused for lack of privileges or a missing index", async () => {
     const e = exporter();
-    capture(ES, () => [
+    bulk(ES, () => [
       200,
       JSON.stringify({
         errors: true,
@@ -423,7 +423,7 @@ describe("Elasticsearch _bulk: per-item results", () => {
 
   it("refuses a malformed bulk response instead of guessing", async () => {
     const e = exporter();
-    capture(ES, () => [200, JSON.stringify({ errors: true, items: [] })]);
+    bulk(ES, () => [200, JSON.stringify({ errors: true, items: [] })]);
     const err = await e
       .send([e.encode(record(entry())) as Encoded<string>], { attempt: 1 })
       .catch((x: unknown) => x);
@@ -449,7 +449,7 @@ describe("Elasticsearch through runApply", () => {
   connection:
     hosts: ["${ES}"]
     basicAuth: { username: elastic, password: "{{ secret('ES_PASSWORD') }}" }`;
-    const seen = capture(ES, (_l, n) => [200, ok(n)], 2);
+    const seen = bulk(ES, (_l, n) => [200, ok(n)], 2);
     const run1 = await applyOnce(dir.dir, lines, exporterYaml, { env });
     expect(run1.report.shippers[0]!.exporters[0]).toMatchObject({ status: "ok", shipped: 3, requests: 2 });
     // the two requests are in flight together (concurrency 4): they may arrive in either order
@@ -463,7 +463,7 @@ describe("Elasticsearch through runApply", () => {
     expect(offset!.record.shipped).toBe(3);
 
     // a new line arrives: only it is shipped
-    const seen2 = capture(ES, (_l, n) => [200, ok(n)]);
+    const seen2 = bulk(ES, (_l, n) => [200, ok(n)]);
     const run2 = await applyOnce(
       dir.dir,
       [entry({ timestamp: isoAgo(60_000), message: "fourth" })],

@@ -20,7 +20,7 @@ import { TRUNCATION_MARK } from "../../src/exporters/text-limits";
 import type { ExporterContext } from "../../src/exporters/registry";
 import {
   applyOnce,
-  captureRequests,
+  capture,
   type Captured,
   deadLetters,
   entry,
@@ -119,7 +119,7 @@ interface WriteRequest {
 
 /** The write endpoint: records each request and answers with `answer` (an empty JSON object by default). */
 function writes(answer: (req: WriteRequest) => NockReply, times = 1): Array<Captured<WriteRequest>> {
-  return captureRequests<WriteRequest>(nock(API).post("/v2/entries:write").times(times), (req) => {
+  return capture<WriteRequest>(nock(API).post("/v2/entries:write").times(times), (req) => {
     const [status, reply, headers] = answer(req.body);
     return [status, reply ?? {}, headers];
   });

@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nock from "nock";
 import { loadConfigText } from "../../src/config/load";
@@ -7,14 +6,8 @@ import { DeliveryError } from "../../src/exporters/errors";
 import type { Encoded } from "../../src/exporters/exporter";
 import { NEW_RELIC_LIMITS, NewRelicExporter } from "../../src/exporters/newrelic";
 import { kestraEntry, kestraRecords, shipThrough, toRecord, ts } from "../support/http-exporters";
-import {
-  applyIn,
-  captureRequests,
-  secretEnv,
-  useNockContract,
-  type Captured,
-  type NockReply,
-} from "../support/exporter-harness";
+import { writeJsonl } from "../support/fixtures";
+import { applyIn, capture, secretEnv, useNockContract, type NockReply } from "../support/exporter-harness";
 
 const BASE = "https://log-api.newrelic.test";
 const KEY = "nr-license-key-0123456789abcdef";
@@ -36,10 +29,8 @@ function exporter(overrides: Record<string, unknown> = {}, chunk = 1000): NewRel
 }
 
 /** Answers every Log API request with `answer` (given the request's logs) and records what it saw. */
-function logApi(answer: (logs: NrLog[], n: number) => NockReply): Array<Captured<NrBody>> {
-  return captureRequests<NrBody>(nock(BASE).persist().post("/log/v1"), (req, n) =>
-    answer(req.body[0]!.logs, n),
-  );
+function logApi(answer: (logs: NrLog[], n: number) => NockReply) {
+  return capture<NrBody>(nock(BASE).persist().post("/log/v1"), (req, n) => answer(req.body[0]!.logs, n));
 }
 
 const tmp = useNockContract();
@@ -230,7 +221,7 @@ describe("New Relic exporter through runApply", () => {
     const entries = Array.from({ length: 120 }, (_, i) =>
       kestraEntry(i, { level: i % 3 === 0 ? "DEBUG" : "INFO", message: `ligne ${i}\nsuite` }),
     );
-    await writeFile(join(dir, "logs.jsonl"), entries.map((e) => JSON.stringify(e)).join("\n") + "\n");
+    writeJsonl(join(dir, "logs.jsonl"), entries);
     const flow = [
       "id: nr_shipper",
       "namespace: company.team",

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import nock from "nock";
 import { loadConfigText } from "../../src/config/load";
@@ -6,14 +6,8 @@ import { DeliveryError } from "../../src/exporters/errors";
 import type { Encoded } from "../../src/exporters/exporter";
 import { OpenTelemetryExporter } from "../../src/exporters/opentelemetry";
 import { kestraEntry, kestraRecords, shipThrough, toRecord } from "../support/http-exporters";
-import {
-  applyIn,
-  captureRequests,
-  secretEnv,
-  useNockContract,
-  type Captured,
-  type NockReply,
-} from "../support/exporter-harness";
+import { writeJsonl } from "../support/fixtures";
+import { applyIn, capture, secretEnv, useNockContract, type NockReply } from "../support/exporter-harness";
 
 const HOST = "http://collector.test:4318";
 const TOKEN = "otlp-token-0123456789";
@@ -53,8 +47,8 @@ function exporter(overrides: Record<string, unknown> = {}, chunk = 1000, warn?: 
 const logRecords = (body: OtlpBody): OtlpRecord[] => body.resourceLogs[0]!.scopeLogs[0]!.logRecords;
 
 /** Answers every OTLP/HTTP request with `answer` (given its log records) and records what it saw. */
-function collector(answer: (records: OtlpRecord[], n: number) => NockReply): Array<Captured<OtlpBody>> {
-  return captureRequests<OtlpBody>(nock(HOST).persist().post("/v1/logs"), (req, n) =>
+function collector(answer: (records: OtlpRecord[], n: number) => NockReply) {
+  return capture<OtlpBody>(nock(HOST).persist().post("/v1/logs"), (req, n) =>
     answer(logRecords(req.body), n),
   );
 }
@@ -317,7 +311,7 @@ describe("OpenTelemetry exporter through runApply", () => {
   it("ships a file of Kestra logs and records partial-success rejections in the report", async () => {
     const dir = tmp.dir;
     const entries = Array.from({ length: 30 }, (_, i) => kestraEntry(i, { message: `rec ${i}` }));
-    await writeFile(join(dir, "a.jsonl"), entries.map((e) => JSON.stringify(e)).join("\n") + "\n");
+    writeJsonl(join(dir, "a.jsonl"), entries);
     const yaml = [
       "shippers:",
       "  - id: otel-apply",

@@ -65,7 +65,7 @@ function maybeGunzip(buf: Buffer): string {
   return buf[0] === 0x1f && buf[1] === 0x8b ? gunzipSync(buf).toString("utf8") : buf.toString("utf8");
 }
 
-/** One request a {@link captureRequests} interceptor answered. */
+/** One request a {@link capture} interceptor answered. */
 export interface Captured<T> {
   readonly headers: Record<string, string | string[] | undefined>;
   /** The body, decompressed ({@link bodyText}) and parsed. */
@@ -85,7 +85,7 @@ export type NockReply = readonly [number, nock.Body?, Record<string, string>?];
  * the requests so far (1 for the first).
  * @returns the requests, in the order they came (the array fills as they do)
  */
-export function captureRequests<T>(
+export function capture<T>(
   interceptor: nock.Interceptor,
   answer: (request: Captured<T>, n: number) => NockReply,
   parse: (text: string) => T = (text) => JSON.parse(text) as T,
