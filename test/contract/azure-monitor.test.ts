@@ -13,15 +13,15 @@ import { TRUNCATION_MARK } from "../../src/exporters/text-limits";
 import {
   applyOnce,
   capture,
-  type Captured,
   deadLetters,
   entry,
   isoAgo,
-  type NockReply,
   record,
   secretEnv,
   ship,
   useNockContract,
+  type Captured,
+  type NockReply,
 } from "../support/exporter-harness";
 
 const DCE = "https://my-dce-5kyl.eastus-1.ingest.monitor.azure.test";

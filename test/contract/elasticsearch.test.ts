@@ -14,16 +14,15 @@ import { redact } from "../../src/secrets/redaction";
 import {
   applyOnce,
   capture,
-  type Captured,
   deadLetters,
   entry,
   isoAgo,
   ndjson,
-  type NockReply,
   record,
   secretEnv,
   ship,
   useNockContract,
+  type NockReply,
 } from "../support/exporter-harness";
 import { freePort } from "../support/moto";
 
@@ -60,11 +59,7 @@ function ok(count: number): string {
  * Captures each bulk request (headers, the decompressed NDJSON lines, the path) and answers with `answer`, given
  * the lines and the number of documents.
  */
-function bulk(
-  base: string,
-  answer: (lines: unknown[], n: number) => NockReply,
-  times = 1,
-): Array<Captured<unknown[]>> {
+function bulk(base: string, answer: (lines: unknown[], n: number) => NockReply, times = 1) {
   return capture(
     nock(base).post(/_bulk/).times(times),
     (req) => answer(req.body, req.body.length / 2),

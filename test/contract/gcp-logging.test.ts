@@ -21,15 +21,14 @@ import type { ExporterContext } from "../../src/exporters/registry";
 import {
   applyOnce,
   capture,
-  type Captured,
   deadLetters,
   entry,
   isoAgo,
-  type NockReply,
   record,
   secretEnv,
   ship,
   useNockContract,
+  type NockReply,
 } from "../support/exporter-harness";
 
 const API = "https://logging.googleapis.test";
@@ -118,7 +117,7 @@ interface WriteRequest {
 }
 
 /** The write endpoint: records each request and answers with `answer` (an empty JSON object by default). */
-function writes(answer: (req: WriteRequest) => NockReply, times = 1): Array<Captured<WriteRequest>> {
+function writes(answer: (req: WriteRequest) => NockReply, times = 1) {
   return capture<WriteRequest>(nock(API).post("/v2/entries:write").times(times), (req) => {
     const [status, reply, headers] = answer(req.body);
     return [status, reply ?? {}, headers];
