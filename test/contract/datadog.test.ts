@@ -3,7 +3,7 @@ import { join } from "node:path";
 import nock from "nock";
 import { loadConfigText } from "../../src/config/load";
 import { DeliveryError } from "../../src/exporters/errors";
-import { DATADOG_LIMITS, DatadogExporter } from "../../src/exporters/datadog";
+import { DATADOG_LIMITS, DatadogExporter, type DatadogPayload } from "../../src/exporters/datadog";
 import { isRejection, type Encoded } from "../../src/exporters/exporter";
 import { kestraEntry, kestraRecords, shipThrough, toRecord } from "../support/http-exporters";
 import { writeJsonl } from "../support/fixtures";
@@ -142,11 +142,17 @@ describe("Datadog exporter: request shape and mapping", () => {
 
   it("counts bytes as the API does: UTF-8 bytes of each log's JSON", () => {
     const e = exporter();
-    const r = toRecord(kestraEntry(0, { message: "é😀\n" }), 0);
-    const enc = e.encode(r) as Encoded<string>;
-    expect(isRejection(enc)).toBe(false);
-    expect(enc.bytes).toBe(Buffer.byteLength(enc.payload, "utf8"));
-    expect(JSON.parse(enc.payload).message).toBe("é😀\n");
+    // the record's own text behind a prefix, and a log serialised whole (a reserved key is renamed)
+    for (const extra of [{}, { service: "ünïcode" }]) {
+      const r = toRecord(kestraEntry(0, { message: "é😀\n", ...extra }), 0);
+      const enc = e.encode(r) as Encoded<DatadogPayload>;
+      expect(isRejection(enc)).toBe(false);
+      const body = e.body([enc, enc]);
+      expect(body.length).toBe(2 * enc.bytes + 3); // [ , ]
+      const logs = JSON.parse(body.toString("utf8"));
+      expect(logs[1]).toEqual(logs[0]);
+      expect(logs[0].message).toBe("é😀\n");
+    }
   });
 });
 
