@@ -4,6 +4,9 @@
 // (run automatically by `npm ci`/`npm install`).
 const path = require("node:path");
 const bundle = path.join(__dirname, "..", "dist", "cli.js");
+// the bundle has no line breaks to keep its source small in memory: with --debug, map stack traces back to the
+// TypeScript sources (dist/cli.js.map); this must happen before the bundle is loaded
+if (process.argv.includes("--debug")) process.setSourceMapsEnabled(true);
 let cli;
 try {
   cli = require(bundle);
