@@ -18,6 +18,7 @@ import {
   isoAgo,
   record,
   secretEnv,
+  sendAlone,
   ship,
   useNockContract,
   type Captured,
@@ -255,10 +256,7 @@ describe("Azure Monitor: errors", () => {
       .post(PATH)
       .query(true)
       .reply(429, { error: { code: "TooManyRequests" } }, { "Retry-After": "12" });
-    const err = await e
-      .send([e.encode(record(entry())) as Encoded<string>], { attempt: 1 })
-      .catch((x: unknown) => x);
-    await e.close();
+    const err = await sendAlone(e, record(entry()));
     expect(err).toMatchObject({ status: 429, retryable: true, retryAfterMs: 12_000 });
 
     tokenEndpoint(["tok"]);

@@ -7,7 +7,14 @@ import { DATADOG_LIMITS, DatadogExporter, type DatadogPayload } from "../../src/
 import { isRejection, type Encoded } from "../../src/exporters/exporter";
 import { kestraEntry, kestraRecords, shipThrough, toRecord } from "../support/http-exporters";
 import { writeJsonl } from "../support/fixtures";
-import { applyIn, capture, secretEnv, useNockContract, type NockReply } from "../support/exporter-harness";
+import {
+  applyIn,
+  capture,
+  secretEnv,
+  sendAlone,
+  useNockContract,
+  type NockReply,
+} from "../support/exporter-harness";
 
 const BASE = "https://http-intake.logs.datadoghq.test";
 const KEY = "dd-test-key-0123456789";
@@ -224,9 +231,7 @@ describe("Datadog exporter: errors and retries", () => {
   it("exposes Retry-After on the DeliveryError it throws", async () => {
     intake(() => [429, "{}", { "Retry-After": "7" }]);
     const e = exporter();
-    const enc = e.encode(toRecord(kestraEntry(0), 0)) as Encoded<string>;
-    const err = await e.send([enc]).catch((x: unknown) => x);
-    await e.close();
+    const err = await sendAlone(e, toRecord(kestraEntry(0), 0));
     expect(err).toBeInstanceOf(DeliveryError);
     expect(err).toMatchObject({ status: 429, retryable: true, retryAfterMs: 7000 });
   });

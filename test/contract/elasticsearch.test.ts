@@ -20,6 +20,7 @@ import {
   ndjson,
   record,
   secretEnv,
+  sendAlone,
   ship,
   useNockContract,
   type NockReply,
@@ -248,13 +249,10 @@ describe("Elasticsearch _bulk: limits and whole-request errors", () => {
           "Retry-After": "7",
         },
       );
-    const err = await e
-      .send([e.encode(record(entry())) as Encoded<string>], { attempt: 1 })
-      .catch((x: unknown) => x);
+    const err = await sendAlone(e, record(entry()));
     expect(err).toBeInstanceOf(DeliveryError);
     expect(err).toMatchObject({ status: 429, retryable: true, retryAfterMs: 7000 });
     expect((err as Error).message).toContain("queue full");
-    await e.close();
 
     nock(ES).post(/_bulk/).reply(429, "", { "Retry-After": "0" });
     nock(ES).post(/_bulk/).reply(503, { error: "unavailable" });
@@ -407,10 +405,7 @@ describe("Elasticsearch _bulk: per-item results", () => {
         ],
       }),
     ]);
-    const err = await e
-      .send([e.encode(record(entry())) as Encoded<string>], { attempt: 1 })
-      .catch((x: unknown) => x);
-    await e.close();
+    const err = await sendAlone(e, record(entry()));
     expect(err).toBeInstanceOf(DeliveryError);
     expect(err).toMatchObject({ status: 404, retryable: false });
     expect((err as Error).message).toContain("index_not_found_exception");
@@ -419,10 +414,7 @@ describe("Elasticsearch _bulk: per-item results", () => {
   it("refuses a malformed bulk response instead of guessing", async () => {
     const e = exporter();
     bulk(ES, () => [200, JSON.stringify({ errors: true, items: [] })]);
-    const err = await e
-      .send([e.encode(record(entry())) as Encoded<string>], { attempt: 1 })
-      .catch((x: unknown) => x);
-    await e.close();
+    const err = await sendAlone(e, record(entry()));
     expect(err).toMatchObject({ retryable: false });
     expect(isRejection(e.encode(record(entry())))).toBe(false);
   });

@@ -26,6 +26,7 @@ import {
   isoAgo,
   record,
   secretEnv,
+  sendAlone,
   ship,
   useNockContract,
   type NockReply,
@@ -457,10 +458,7 @@ describe("Cloud Logging: errors", () => {
     nock(API)
       .post("/v2/entries:write")
       .reply(429, { error: { code: 429 } }, { "Retry-After": "30" });
-    const err = await e
-      .send([e.encode(record(entry())) as Encoded<string>], { attempt: 1 })
-      .catch((x: unknown) => x);
-    await e.close();
+    const err = await sendAlone(e, record(entry()));
     expect(err).toMatchObject({ status: 429, retryable: true, retryAfterMs: 30_000 });
   });
 

@@ -3,11 +3,17 @@ import nock from "nock";
 import { loadConfigText } from "../../src/config/load";
 import { toEpochMs } from "../../src/core/timestamp";
 import { DeliveryError } from "../../src/exporters/errors";
-import type { Encoded } from "../../src/exporters/exporter";
 import { NEW_RELIC_LIMITS, NewRelicExporter } from "../../src/exporters/newrelic";
 import { kestraEntry, kestraRecords, shipThrough, toRecord, ts } from "../support/http-exporters";
 import { writeJsonl } from "../support/fixtures";
-import { applyIn, capture, secretEnv, useNockContract, type NockReply } from "../support/exporter-harness";
+import {
+  applyIn,
+  capture,
+  secretEnv,
+  sendAlone,
+  useNockContract,
+  type NockReply,
+} from "../support/exporter-harness";
 
 const BASE = "https://log-api.newrelic.test";
 const KEY = "nr-license-key-0123456789abcdef";
@@ -172,10 +178,7 @@ describe("New Relic exporter: errors and retries", () => {
   it("reports Retry-After on the DeliveryError", async () => {
     logApi(() => [429, "", { "Retry-After": "30" }]);
     const e = exporter();
-    const err = await e
-      .send([e.encode(toRecord(kestraEntry(0), 0)) as Encoded<string>])
-      .catch((x: unknown) => x);
-    await e.close();
+    const err = await sendAlone(e, toRecord(kestraEntry(0), 0));
     expect(err).toBeInstanceOf(DeliveryError);
     expect(err).toMatchObject({ status: 429, retryable: true, retryAfterMs: 30_000 });
   });

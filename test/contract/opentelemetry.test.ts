@@ -3,11 +3,17 @@ import { join } from "node:path";
 import nock from "nock";
 import { loadConfigText } from "../../src/config/load";
 import { DeliveryError } from "../../src/exporters/errors";
-import type { Encoded } from "../../src/exporters/exporter";
 import { OpenTelemetryExporter } from "../../src/exporters/opentelemetry";
 import { kestraEntry, kestraRecords, shipThrough, toRecord } from "../support/http-exporters";
 import { writeJsonl } from "../support/fixtures";
-import { applyIn, capture, secretEnv, useNockContract, type NockReply } from "../support/exporter-harness";
+import {
+  applyIn,
+  capture,
+  secretEnv,
+  sendAlone,
+  useNockContract,
+  type NockReply,
+} from "../support/exporter-harness";
 
 const HOST = "http://collector.test:4318";
 const TOKEN = "otlp-token-0123456789";
@@ -293,10 +299,7 @@ describe("OpenTelemetry exporter: limits, errors and partial success", () => {
   it("exposes Retry-After on the DeliveryError", async () => {
     collector(() => [503, "", { "Retry-After": "12" }]);
     const e = exporter();
-    const err = await e
-      .send([e.encode(toRecord(kestraEntry(0), 0)) as Encoded<string>])
-      .catch((x: unknown) => x);
-    await e.close();
+    const err = await sendAlone(e, toRecord(kestraEntry(0), 0));
     expect(err).toBeInstanceOf(DeliveryError);
     expect(err).toMatchObject({ status: 503, retryable: true, retryAfterMs: 12_000 });
   });

@@ -7,7 +7,7 @@ import type { ApplyReport } from "../../generated/report";
 import { loadConfigText } from "../../src/config/load";
 import type { LoadedConfig } from "../../src/config/model";
 import { checkEntry, type LogEntry, type LogRecord } from "../../src/core/log-record";
-import type { Exporter } from "../../src/exporters/exporter";
+import { isRejection, type Exporter } from "../../src/exporters/exporter";
 import { runApply } from "../../src/reconcile/reconciler";
 import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
 import { clearSecretValues } from "../../src/secrets/redaction";
@@ -50,6 +50,20 @@ export function record(
   const c = checkEntry(e);
   if (!c.ok) throw new Error(c.reason);
   return { ts: c.ts, pos: c.ts, key, level: c.level, entry: c.entry, raw };
+}
+
+/**
+ * Encodes one record, sends it alone (first attempt) and closes the exporter. Resolves with what `send` threw, or
+ * with its result when it did not throw, so that a test can assert on the error a destination's answer becomes.
+ */
+export async function sendAlone(exporter: Exporter, rec: LogRecord): Promise<unknown> {
+  const encoded = exporter.encode(rec);
+  if (isRejection(encoded)) throw new Error(`the exporter refused the record: ${encoded.rejected}`);
+  try {
+    return await exporter.send([encoded], { attempt: 1 }).catch((err: unknown) => err);
+  } finally {
+    await exporter.close?.();
+  }
 }
 
 /** A request body as nock hands it to a reply function: gunzipped when it was gzipped. */
