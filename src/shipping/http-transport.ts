@@ -3,6 +3,7 @@ import { Agent as HttpsAgent } from "node:https";
 import got, { RequestError, type Got } from "got";
 import { DeliveryError } from "../exporters/errors";
 import { redact } from "../secrets/redaction";
+import { sendGate } from "./send-gate";
 
 /** Options of an exporter's HTTP transport. */
 export interface HttpTransportOptions {
@@ -73,6 +74,8 @@ export class HttpTransport {
     url: string,
     init: { headers?: Record<string, string>; body?: string | Buffer; form?: Record<string, string> } = {},
   ): Promise<HttpResponse> {
+    // a Retry-After received by another request while this one was being prepared holds it back too
+    await sendGate();
     try {
       const res = await this.client(url, { method, headers: init.headers, body: init.body, form: init.form });
       return { status: res.statusCode, headers: res.headers, body: res.body };

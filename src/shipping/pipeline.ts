@@ -9,6 +9,7 @@ import { isRejection, type EncodeRejection, type Encoded, type Exporter } from "
 import type { Lease, OffsetRecord, OffsetRef, StateStore } from "../state/state-store";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
 import type { DeadLetter, Rejected } from "./dead-letter";
+import { withSendGate } from "./send-gate";
 import { Throttle } from "./throttle";
 
 /** Everything an exporter pipeline needs. */
@@ -436,7 +437,10 @@ export class ExporterPipeline {
       let lastError: unknown;
       try {
         this.requests++;
-        const result = await this.exporter.send(pending, { attempt });
+        const result = await withSendGate(
+          () => this.throttle.ready(),
+          () => this.exporter.send(pending, { attempt }),
+        );
         faultPoint("after-send");
         for (const r of result.rejected ?? []) {
           const e = pending[r.index];

@@ -4,8 +4,10 @@ import { cursorAt } from "../../src/core/cursor";
 import { checkEntry, ParsedRecord, type LogRecord } from "../../src/core/log-record";
 import { fromEpochMs } from "../../src/core/timestamp";
 import type { ExporterLimits } from "../../src/exporters/exporter";
+import { setTimeout as sleep } from "node:timers/promises";
 import { FileDeadLetter } from "../../src/shipping/dead-letter";
 import { ExporterPipeline, type PipelineOptions } from "../../src/shipping/pipeline";
+import { sendGate } from "../../src/shipping/send-gate";
 import { FileStateStore } from "../../src/state/file-state-store";
 import type { OffsetRef } from "../../src/state/state-store";
 import { entry, tempDir } from "../support/fixtures";
@@ -150,6 +152,26 @@ describe("ExporterPipeline", () => {
         .map((r) => r.entry.message)
         .sort(),
     );
+  });
+
+  it("holds back a request that was still being prepared when another request got a Retry-After", async () => {
+    let at429 = 0;
+    let leftAt = 0;
+    const exporter = new MemoryExporter("mem", limits({ maxEntries: 2 }), async (_e, _c, call) => {
+      if (call === 1) {
+        await sleep(100); // compressing the body: the pipeline's gate check is behind it
+        await sendGate(); // what the HTTP transport does right before the request leaves
+        leftAt = Date.now();
+      }
+      if (call === 2) {
+        at429 = Date.now();
+        throw httpError(429, { retryAfterMs: 300 });
+      }
+      return {};
+    });
+    const outcome = await run(exporter, records(4), { concurrency: 2 });
+    expect(outcome).toMatchObject({ status: "ok", shipped: 4, retries: 1 });
+    expect(leftAt - at429).toBeGreaterThanOrEqual(290);
   });
 
   it("dead-letters a record the exporter cannot encode, and ships the others", async () => {
