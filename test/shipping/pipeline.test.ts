@@ -113,6 +113,32 @@ describe("ExporterPipeline", () => {
     expect(deadLetters().map((d) => d.entry)).toEqual([input[1]?.entry, input[4]?.entry]);
   });
 
+  it("counts 'N of these M rejected, unknown which' by N, dead-letters the M marked uncertain, and moves on", async () => {
+    // request 1: entry 0 refused by index, entry 1 to retry, and 2 of the other 3 refused without saying which
+    const exporter = new MemoryExporter("mem", limits({ maxEntries: 5 }), (_e, _c, call) =>
+      call === 1
+        ? {
+            rejected: [{ index: 0, reason: "refused" }],
+            retry: [{ index: 1, reason: "busy" }],
+            unattributed: { count: 2, reason: "2 of these 3 refused, unknown which" },
+          }
+        : {},
+    );
+    const input = records(10);
+    const outcome = await run(exporter, input);
+    expect(outcome).toMatchObject({ status: "ok", shipped: 7, rejected: 3, uncertain: 3 });
+    expect(exporter.requests.map((r) => r.messages.length)).toEqual([5, 1, 5]); // only the retry is resent
+    const stored = await store.get(ref);
+    expect(stored).toMatchObject({ cursor: { key: input[9]?.key }, shipped: 7, rejected: 3 });
+    const dead = deadLetters() as Array<{ reason: string; entry: { message: string }; uncertain?: unknown }>;
+    expect(dead.map((d) => d.entry.message)).toEqual([0, 2, 3, 4].map((i) => input[i]?.entry.message));
+    expect(dead[0]?.uncertain).toBeUndefined();
+    const mark = dead[1]?.uncertain;
+    expect(mark).toEqual({ request: expect.stringMatching(/^[0-9a-f-]{36}$/), rejected: 2, of: 3 });
+    expect(dead.slice(1).map((d) => d.uncertain)).toEqual([mark, mark, mark]);
+    expect(dead[1]?.reason).toBe("2 of these 3 refused, unknown which");
+  });
+
   it("keeps several requests in flight and still commits in order", async () => {
     let inFlight = 0;
     let most = 0;
