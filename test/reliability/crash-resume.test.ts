@@ -11,7 +11,6 @@ import {
   writeShipperConfig,
 } from "./support/data";
 import { crashAndResume, describeKills, killPlan, type Destination, type StateTarget } from "./support/crash";
-import { has, itWhen } from "./support/available";
 import { run } from "./support/child";
 import { cloudWatchClient, dynamoClient, dynamoEnv, expireLease } from "./support/aws";
 import { recordResult, tally } from "./support/results";
@@ -145,102 +144,81 @@ describe("crash and resume", () => {
     await scenario("crashfile", fileDestination("crashfile", 2000, 2), fileState("crashfile"));
   });
 
-  itWhen(
-    has.destination("datadog"),
-    "crash-resume: Datadog sink, file state",
-    "the Datadog exporter",
-  )(
-    "Datadog exporter to a local intake, file state: 10 SIGKILLs, every record delivered, duplicates within the bound",
-    async () => {
-      const sink = await Sink.start("datadog");
-      try {
-        const destination = sinkDestination(
-          sink,
-          "Datadog sink",
-          `{ id: dd, type: datadog, basePath: "${sink.url}", apiKey: "{{ secret('DD_KEY') }}", chunk: 1000, concurrency: 4 }`,
-          1000,
-          4,
-        );
-        await scenario("crashdd", destination, fileState("crashdd"), {
-          SECRET_DD_KEY: Buffer.from("dd-api-key-crash").toString("base64"),
-        });
-      } finally {
-        await sink.close();
-      }
-    },
-  );
-
-  itWhen(
-    has.destination("elasticsearch") && has.dynamoDbState(),
-    "crash-resume: Elasticsearch sink, DynamoDB state",
-    "the Elasticsearch exporter and the DynamoDB state store",
-  )(
-    "Elasticsearch exporter to a local _bulk, DynamoDB state (moto): 10 SIGKILLs, every record indexed once",
-    async () => {
-      const sink = await Sink.start("elasticsearch");
-      try {
-        const destination = sinkDestination(
-          sink,
-          "Elasticsearch sink",
-          `{ id: es, type: elasticsearch, connection: { hosts: ["${sink.url}"], apiKey: "{{ secret('ES_KEY') }}" }, indexName: logs, chunk: 1000, concurrency: 4 }`,
-          1000,
-          4,
-        );
-        await scenario("crashes", destination, await dynamoState("crashes"), {
-          SECRET_ES_KEY: Buffer.from("es-api-key-crash").toString("base64"),
-        });
-        // re-sent records carry the same _id: Elasticsearch answered 409 and kept one document each
-        expect(sink.stored.size).toBe(N);
-      } finally {
-        await sink.close();
-      }
-    },
-  );
-
-  itWhen(
-    has.destination("cloudwatch"),
-    "crash-resume: CloudWatch Logs (moto), file state",
-    "the CloudWatch exporter",
-  )(
-    "CloudWatch Logs exporter to moto, file state: 10 SIGKILLs, every event delivered, duplicates within the bound",
-    async () => {
-      const CW = 20_000; // moto stores every event in memory and pages them back slowly: a tenth of the others
-      const cwIds = await writeNumberedLogs(join(dir, "logs-cw", "kestra.jsonl"), { count: CW, seed: 12 });
-      const logs = cloudWatchClient();
-      clients.push(logs);
-      const group = `/logshipper/crash-${Date.now()}`;
-      await logs.send(new CreateLogGroupCommand({ logGroupName: group }));
-      const count = async (): Promise<{ seen: Map<number, number>; corrupt: string[] }> => {
-        const seen = new Map<number, number>();
-        const corrupt: string[] = [];
-        let nextToken: string | undefined;
-        do {
-          const page = await logs.send(new FilterLogEventsCommand({ logGroupName: group, nextToken }));
-          for (const e of page.events ?? []) {
-            const seq = seqOf(e.message ?? "");
-            if (seq === undefined) corrupt.push(e.message ?? "");
-            else seen.set(seq, (seen.get(seq) ?? 0) + 1);
-          }
-          nextToken = page.nextToken;
-        } while (nextToken !== undefined);
-        return { seen, corrupt };
-      };
-      const started = Date.now();
-      const destination: Destination = {
-        name: "CloudWatch Logs (moto)",
-        exporter: `{ id: cw, type: cloudwatch, region: us-east-1, logGroupName: "${group}", logStreamName: crash, createLogStream: true, endpointOverride: "${process.env.MOTO_ENDPOINT}", chunk: 200, concurrency: 4 }`,
-        chunk: 200,
-        concurrency: 4,
-        // moto's events are too slow to count while a run goes: timed kills fall at a random moment of an
-        // estimated 10 s of runs instead
-        total: 10_000,
-        progress: () => Date.now() - started,
-        count,
-      };
-      await scenario("crashcw", destination, fileState("crashcw"), dynamoEnv(), {
-        glob: "logs-cw/*.jsonl",
-        ids: cwIds,
+  it("Datadog exporter to a local intake, file state: 10 SIGKILLs, every record delivered, duplicates within the bound", async () => {
+    const sink = await Sink.start("datadog");
+    try {
+      const destination = sinkDestination(
+        sink,
+        "Datadog sink",
+        `{ id: dd, type: datadog, basePath: "${sink.url}", apiKey: "{{ secret('DD_KEY') }}", chunk: 1000, concurrency: 4 }`,
+        1000,
+        4,
+      );
+      await scenario("crashdd", destination, fileState("crashdd"), {
+        SECRET_DD_KEY: Buffer.from("dd-api-key-crash").toString("base64"),
       });
-    },
-  );
+    } finally {
+      await sink.close();
+    }
+  });
+
+  it("Elasticsearch exporter to a local _bulk, DynamoDB state (moto): 10 SIGKILLs, every record indexed once", async () => {
+    const sink = await Sink.start("elasticsearch");
+    try {
+      const destination = sinkDestination(
+        sink,
+        "Elasticsearch sink",
+        `{ id: es, type: elasticsearch, connection: { hosts: ["${sink.url}"], apiKey: "{{ secret('ES_KEY') }}" }, indexName: logs, chunk: 1000, concurrency: 4 }`,
+        1000,
+        4,
+      );
+      await scenario("crashes", destination, await dynamoState("crashes"), {
+        SECRET_ES_KEY: Buffer.from("es-api-key-crash").toString("base64"),
+      });
+      // re-sent records carry the same _id: Elasticsearch answered 409 and kept one document each
+      expect(sink.stored.size).toBe(N);
+    } finally {
+      await sink.close();
+    }
+  });
+
+  it("CloudWatch Logs exporter to moto, file state: 10 SIGKILLs, every event delivered, duplicates within the bound", async () => {
+    const CW = 20_000; // moto stores every event in memory and pages them back slowly: a tenth of the others
+    const cwIds = await writeNumberedLogs(join(dir, "logs-cw", "kestra.jsonl"), { count: CW, seed: 12 });
+    const logs = cloudWatchClient();
+    clients.push(logs);
+    const group = `/logshipper/crash-${Date.now()}`;
+    await logs.send(new CreateLogGroupCommand({ logGroupName: group }));
+    const count = async (): Promise<{ seen: Map<number, number>; corrupt: string[] }> => {
+      const seen = new Map<number, number>();
+      const corrupt: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await logs.send(new FilterLogEventsCommand({ logGroupName: group, nextToken }));
+        for (const e of page.events ?? []) {
+          const seq = seqOf(e.message ?? "");
+          if (seq === undefined) corrupt.push(e.message ?? "");
+          else seen.set(seq, (seen.get(seq) ?? 0) + 1);
+        }
+        nextToken = page.nextToken;
+      } while (nextToken !== undefined);
+      return { seen, corrupt };
+    };
+    const started = Date.now();
+    const destination: Destination = {
+      name: "CloudWatch Logs (moto)",
+      exporter: `{ id: cw, type: cloudwatch, region: us-east-1, logGroupName: "${group}", logStreamName: crash, createLogStream: true, endpointOverride: "${process.env.MOTO_ENDPOINT}", chunk: 200, concurrency: 4 }`,
+      chunk: 200,
+      concurrency: 4,
+      // moto's events are too slow to count while a run goes: timed kills fall at a random moment of an
+      // estimated 10 s of runs instead
+      total: 10_000,
+      progress: () => Date.now() - started,
+      count,
+    };
+    await scenario("crashcw", destination, fileState("crashcw"), dynamoEnv(), {
+      glob: "logs-cw/*.jsonl",
+      ids: cwIds,
+    });
+  });
 });

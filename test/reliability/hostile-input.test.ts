@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "../support/fixtures";
-import { has } from "./support/available";
 import { run, type Exit } from "./support/child";
 import { countFile, NOW, scenarioRandom, seqOf, writeShipperConfig } from "./support/data";
 import { HOSTILE_CONFIGS, type HostileConfig } from "./support/hostile-configs";
@@ -127,7 +126,6 @@ describe("hostile input", () => {
       join(dir, "valid.jsonl"),
       Buffer.concat(lines.filter((l) => !l.invalid).flatMap((l) => [l.bytes, Buffer.from("\n")])),
     );
-    if (!has.destination("datadog")) throw new Error("the Datadog exporter is needed here");
     const sink = await Sink.start("datadog");
     try {
       const exporters = (name: string): string[] => [

@@ -266,15 +266,32 @@ describe("ExporterPipeline", () => {
     expect(exporter.requests).toHaveLength(2);
   });
 
-  it("gives up when the retry budget runs out, cleanly", async () => {
+  it("gives up when the retry budget runs out, cleanly, within the budget and not before", async () => {
+    const budget = 300;
+    const wait = 40; // each backoff wait is under 40 ms
     const exporter = new MemoryExporter("mem", limits({ maxEntries: 3 }), () => {
       throw httpError(500);
     });
-    const outcome = await run(exporter, records(3), { retryBudgetMs: 50 });
+    const started = Date.now();
+    const outcome = await run(exporter, records(3), {
+      retryBudgetMs: budget,
+      backoff: { baseMs: wait, maxMs: wait },
+    });
+    const elapsed = Date.now() - started;
     expect(outcome.status).toBe("failed");
-    expect(String(outcome.error)).toMatch(
-      /gave up after retrying for \d+ms \(retry budget 50ms\); last error: exporter mem \(memory\): HTTP 500/,
+    const message = String(outcome.error);
+    expect(message).toMatch(
+      /gave up after retrying for \d+ms \(retry budget 300ms\); last error: exporter mem \(memory\): HTTP 500/,
     );
+    const spent = Number(/retrying for (\d+)ms/.exec(message)?.[1]);
+    // it retries until the next wait would pass the budget: so it gives up less than one wait before the end
+    // (never at the first failure), and never after it (a timer's lateness aside)
+    expect(spent).toBeGreaterThanOrEqual(budget - wait);
+    expect(spent).toBeLessThanOrEqual(budget + 50);
+    expect(elapsed).toBeLessThan(budget + 250);
+    const first = exporter.requests[0]?.at ?? 0;
+    for (const r of exporter.requests) expect(r.at - first).toBeLessThanOrEqual(budget + 50);
+    expect(exporter.requests.length).toBeGreaterThanOrEqual(5);
     expect(await store.get(ref)).toBeUndefined();
   });
 
