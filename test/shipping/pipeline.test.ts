@@ -285,12 +285,12 @@ describe("ExporterPipeline", () => {
     );
     const spent = Number(/retrying for (\d+)ms/.exec(message)?.[1]);
     // it retries until the next wait would pass the budget: so it gives up less than one wait before the end
-    // (never at the first failure), and never after it (a timer's lateness aside)
+    // (never at the first failure), and never after it (a loaded machine's late timers aside: 100 ms)
     expect(spent).toBeGreaterThanOrEqual(budget - wait);
-    expect(spent).toBeLessThanOrEqual(budget + 50);
-    expect(elapsed).toBeLessThan(budget + 250);
+    expect(spent).toBeLessThanOrEqual(budget + 100);
+    expect(elapsed).toBeLessThan(budget + 400);
     const first = exporter.requests[0]?.at ?? 0;
-    for (const r of exporter.requests) expect(r.at - first).toBeLessThanOrEqual(budget + 50);
+    for (const r of exporter.requests) expect(r.at - first).toBeLessThanOrEqual(budget + 100);
     expect(exporter.requests.length).toBeGreaterThanOrEqual(5);
     expect(await store.get(ref)).toBeUndefined();
   });
