@@ -246,7 +246,7 @@ export class ExporterPipeline {
         this.expected === stored.cursor
       ) {
         try {
-          await this.commit(this.committed, 0, [], true);
+          await this.commit(this.committed, 0, [], 0, true);
         } catch (err) {
           this.error = err;
         }
@@ -345,8 +345,8 @@ export class ExporterPipeline {
         const lastBatch = (this.slots[n - 1] as Slot).batch;
         const last: Cursor = { ts: lastBatch.lastTs, key: lastBatch.lastKey };
         try {
-          await this.commit(last, delivered, rejected);
           const counts = countRejected(rejected);
+          await this.commit(last, delivered, rejected, counts.rejected);
           this.shipped += delivered;
           this.rejectedCount += counts.rejected;
           this.uncertain += counts.uncertain;
@@ -368,6 +368,7 @@ export class ExporterPipeline {
     cursor: Cursor,
     delivered: number,
     rejected: Rejected[],
+    rejectedCount: number,
     force = false,
   ): Promise<void> {
     if (rejected.length > 0)
@@ -382,7 +383,7 @@ export class ExporterPipeline {
       return;
     const totals = {
       shipped: this.totals.shipped + delivered,
-      rejected: this.totals.rejected + countRejected(rejected).rejected,
+      rejected: this.totals.rejected + rejectedCount,
     };
     const record: OffsetRecord = {
       cursor: { ts: cursor.ts, key: cursor.key },
