@@ -400,7 +400,8 @@ function resolveExporter(exporter: LogExporter, key: string): ResolvedExporter {
     typeName: exporter.type,
     config: exporter,
     chunk: exporter.chunk ?? DEFAULTS.chunk,
-    concurrency: exporter.concurrency,
+    // a destination that writes in order on one connection (syslog) has no `concurrency`
+    concurrency: (exporter as { concurrency?: number }).concurrency,
     retryBudgetMs: durationMs(exporter.retryBudget ?? DEFAULTS.retryBudget),
     configHash: stableHash({ type, ...identity }),
     secrets: [...secrets],
