@@ -62,6 +62,7 @@ export class SyslogExporter implements Exporter<string> {
   readonly defaultConcurrency = 1;
   private stream: Socket | undefined;
   private udp: UdpSocket | undefined;
+  private opened = 0;
 
   constructor(
     readonly id: string,
@@ -69,6 +70,11 @@ export class SyslogExporter implements Exporter<string> {
     chunk: number,
   ) {
     this.limits = { maxEntries: chunk, maxBytes: Infinity };
+  }
+
+  /** TCP/TLS connections opened so far: 1 for a run whose connection never broke. */
+  get connectionsOpened(): number {
+    return this.opened;
   }
 
   /** `udp://host:port`, `tcp://…` or `tls://…`. */
@@ -126,6 +132,7 @@ export class SyslogExporter implements Exporter<string> {
     s?.destroy();
     this.stream = undefined;
     const socket = await this.connect();
+    this.opened++;
     // the collector sends nothing; reading is what tells us that it closed the connection (a FIN ends the stream)
     socket.on("data", () => undefined);
     const drop = (): void => {

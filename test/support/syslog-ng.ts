@@ -16,8 +16,6 @@ export interface Received {
   readonly date: string;
   readonly host: string;
   readonly program: string;
-  /** The client's source port: one per connection. */
-  readonly peerPort: string;
   /** The MSG part, the CEF text. */
   readonly msg: string;
 }
@@ -66,14 +64,14 @@ export async function startSyslogNg(): Promise<SyslogServer> {
     { stdio: "ignore" },
   ); // prettier-ignore
   const out = (t: string): string => join(dir, `${t}.log`);
-  const template = `"\${PRI}${SEP}\${ISODATE}${SEP}\${HOST}${SEP}\${PROGRAM}${SEP}\${PEERPORT}${SEP}\${MSG}\\n"`;
+  const template = `"\${PRI}${SEP}\${ISODATE}${SEP}\${HOST}${SEP}\${PROGRAM}${SEP}\${MSG}\\n"`;
   const listener = (t: "udp" | "tcp" | "tls", extra = ""): string =>
     `source s_${t} { syslog(ip("127.0.0.1") port(${ports[t]}) transport("${t}")${extra}); };\n` +
     `destination d_${t} { file("${out(t)}" template(${template}) flush-lines(1)); };\n` +
     `log { source(s_${t}); destination(d_${t}); };\n`;
   const conf =
-    `@version: 3.35\n` +
-    `options { keep-hostname(yes); frac-digits(6); log-msg-size(65536); stats(freq(0)); };\n` +
+    `@version: 3.38\n` +
+    `options { keep-hostname(yes); frac-digits(6); log-msg-size(65536); };\n` +
     listener("udp", " so-rcvbuf(1048576)") +
     listener("tcp") +
     listener(
@@ -119,13 +117,12 @@ export async function startSyslogNg(): Promise<SyslogServer> {
       .split("\n")
       .filter((l) => l !== "")
       .map((line) => {
-        const [pri, date, host, program, peerPort, ...msg] = line.split(SEP);
+        const [pri, date, host, program, ...msg] = line.split(SEP);
         return {
           pri: Number(pri),
           date: date ?? "",
           host: host ?? "",
           program: program ?? "",
-          peerPort: peerPort ?? "",
           msg: msg.join(SEP),
         };
       });

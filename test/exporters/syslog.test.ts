@@ -1,0 +1,158 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { SyslogExporter as SyslogConfig } from "../../generated/config";
+import type { ResolvedExporter } from "../../src/config/model";
+import { DeliveryError } from "../../src/exporters/errors";
+import { isRejection, type Encoded, type Exporter } from "../../src/exporters/exporter";
+import { createSyslogExporter, type SyslogExporter } from "../../src/exporters/syslog";
+import { TRUNCATION_MARK } from "../../src/exporters/text-limits";
+import { kestraRecords, shipThrough } from "../support/http-exporters";
+import { startSyslogNg, type Received, type SyslogServer } from "../support/syslog-ng";
+import { tempDir } from "../support/exporter-harness";
+
+jest.setTimeout(60_000);
+
+let server: SyslogServer;
+let dir: { dir: string; cleanup: () => Promise<void> };
+
+beforeAll(async () => {
+  server = await startSyslogNg();
+  dir = await tempDir();
+});
+afterAll(async () => {
+  await server?.stop();
+  await dir?.cleanup();
+});
+
+/** A syslog exporter made from config by its factory, as `apply` makes it. */
+async function syslog(config: Partial<SyslogConfig>, chunk = 1000): Promise<Exporter> {
+  const full = { id: "siem", type: "io.kestra.plugin.ee.syslog.LogExporter", host: "127.0.0.1", ...config };
+  return createSyslogExporter({
+    resolved: { id: "siem", chunk } as ResolvedExporter,
+    config: full as SyslogConfig,
+    baseDir: dir.dir,
+    shipperId: "s",
+    env: {},
+    warn: () => undefined,
+  } as never);
+}
+
+/** The `message N` of each message a listener received, in order. */
+const numbers = (got: Received[]): number[] =>
+  got.map((r) => Number(/msg=message (\d+)$/.exec(r.msg)?.[1] ?? NaN));
+
+/** Encodes and sends records as one request (first attempt). */
+async function sendNow(exporter: Exporter, records: ReturnType<typeof kestraRecords>): Promise<unknown> {
+  const encoded = records.map((r) => exporter.encode(r)).filter((e) => !isRejection(e)) as Encoded[];
+  return exporter.send(encoded, { attempt: 1 }).catch((err: unknown) => err);
+}
+
+describe("syslog exporter against syslog-ng", () => {
+  it("TCP: every record once, in order, octet-counted (multi-byte text included), on one reused connection", async () => {
+    const records = kestraRecords(250);
+    // multi-byte characters in another field: a frame counted in characters instead of bytes would misframe
+    const withAccents = records.map((r) => ({ ...r, entry: { ...r.entry, thread: "wörker-ü-€" } }));
+    const out = await shipThrough(
+      await syslog({ protocol: "TCP", port: server.ports.tcp }, 100),
+      withAccents,
+    );
+    expect(out.outcome.status).toBe("ok");
+    expect(out.outcome.shipped).toBe(250);
+    const got = await server.waitFor("tcp", 250);
+    expect(numbers(got)).toEqual(records.map((_, i) => i));
+    const first = got[0] as Received;
+    expect(first.pri).toBe(134); // local0.info
+    expect(first.program).toBe("kestra");
+    expect(first.msg).toMatch(/^CEF:0\|Kestra\|Kestra\|1\|INFO\|message 0\|3\|rt=\d+ cs1Label=namespace /);
+    expect(first.msg).toContain("kestraThread=wörker-ü-€");
+    // syslog-ng read the RFC 5424 TIMESTAMP (microseconds)
+    expect(first.date).toBe(`${records[0]!.ts.slice(0, 26)}+00:00`);
+  });
+
+  it("TCP: reconnects after the collector restarted between requests, and loses nothing", async () => {
+    const exporter = await syslog({ protocol: "TCP", port: server.ports.tcp, hostname: "restart-test" });
+    const before = (await server.received("tcp")).length;
+    const records = kestraRecords(40);
+    expect(await sendNow(exporter, records.slice(0, 20))).toEqual({});
+    await server.waitFor("tcp", before + 20);
+    await server.restart();
+    // the old connection is dead: writing to it would "succeed" into the void
+    expect(await sendNow(exporter, records.slice(20))).toEqual({});
+    await exporter.close?.();
+    const got = (await server.waitFor("tcp", before + 40)).slice(before);
+    expect(numbers(got)).toEqual(records.map((_, i) => i));
+    expect((exporter as SyslogExporter).connectionsOpened).toBe(2); // one before, one after the restart
+    expect(got.every((r) => r.host === "restart-test")).toBe(true);
+  });
+
+  it("TCP: a collector that is down is a retryable failure naming the target", async () => {
+    const err = await sendNow(await syslog({ protocol: "TCP", port: server.ports.udp }), kestraRecords(1));
+    expect(err).toBeInstanceOf(DeliveryError);
+    expect(err).toMatchObject({ retryable: true });
+    expect((err as Error).message).toMatch(/ECONNREFUSED on tcp:\/\/127\.0\.0\.1:\d+/);
+  });
+
+  it("UDP: one datagram per record; a message over 2048 bytes is cut and marked", async () => {
+    const records = kestraRecords(30, (i) => ({
+      message: i === 5 ? `message 5 ${"x".repeat(5000)}` : `message ${i}`,
+    }));
+    const out = await shipThrough(await syslog({ protocol: "UDP", port: server.ports.udp }), records);
+    expect(out.outcome.status).toBe("ok");
+    expect(out.outcome.truncated).toBe(1);
+    const got = await server.waitFor("udp", 30);
+    expect(got).toHaveLength(30);
+    const cut = got.find((r) => r.msg.includes("msg=message 5 "));
+    expect(cut?.msg.endsWith(TRUNCATION_MARK)).toBe(true);
+    expect(Buffer.byteLength(cut?.msg ?? "")).toBeLessThan(2048);
+    expect(Buffer.byteLength(cut?.msg ?? "")).toBeGreaterThan(1700);
+  });
+
+  describe("TLS", () => {
+    it("refuses the collector's self-signed certificate without a CA (verification is on by default), not retryable", async () => {
+      const err = await sendNow(await syslog({ protocol: "TLS", port: server.ports.tls }), kestraRecords(1));
+      expect(err).toBeInstanceOf(DeliveryError);
+      expect(err).toMatchObject({ retryable: false });
+      expect((err as Error).message).toMatch(/DEPTH_ZERO_SELF_SIGNED_CERT.*trustStorePath/);
+    });
+
+    it("delivers every record once when the CA is given (trustStorePath, PEM)", async () => {
+      const ca = join(dir.dir, "ca.pem");
+      await writeFile(ca, server.certPem);
+      const records = kestraRecords(120);
+      const out = await shipThrough(
+        await syslog({ protocol: "TLS", port: server.ports.tls, trustStorePath: "ca.pem" }, 50),
+        records,
+      );
+      expect(out.outcome.status).toBe("ok");
+      const got = await server.waitFor("tls", 120);
+      expect(numbers(got)).toEqual(records.map((_, i) => i));
+    });
+
+    it("takes the CA as base64 content (trustStore, as in Kestra's docs), and skipCertVerification accepts any certificate", async () => {
+      const before = (await server.received("tls")).length;
+      const viaContent = await syslog({
+        protocol: "TLS",
+        port: server.ports.tls,
+        trustStore: Buffer.from(server.certPem).toString("base64"),
+      });
+      expect(await sendNow(viaContent, kestraRecords(3))).toEqual({});
+      await viaContent.close?.();
+      const unchecked = await syslog({ protocol: "TLS", port: server.ports.tls, skipCertVerification: true });
+      expect(await sendNow(unchecked, kestraRecords(2))).toEqual({});
+      await unchecked.close?.();
+      expect(await server.waitFor("tls", before + 5)).toHaveLength(before + 5);
+    });
+
+    it("refuses a PKCS12 truststore with the command that converts it", async () => {
+      await writeFile(join(dir.dir, "store.p12"), Buffer.from([0x30, 0x82, 0x01, 0x00]));
+      await expect(
+        syslog({
+          protocol: "TLS",
+          port: server.ports.tls,
+          trustStorePath: "store.p12",
+          trustStoreType: "PKCS12",
+        }),
+      ).rejects.toThrow(/PKCS12 truststore.*openssl pkcs12 -in FILE -nokeys -out ca\.pem/);
+    });
+  });
+});
