@@ -179,6 +179,18 @@ describe("invalid configs name the path, the line, the bad value and what is all
     ]);
   });
 
+  it("warns when a syslog exporter turns TLS verification off (skipCertVerification), and not when it keeps it", () => {
+    const syslog = (extra: string): string =>
+      minimal.replace(
+        "      - id: archive\n        type: file\n        path: ./shipped/archive.jsonl\n",
+        `      - { id: siem, type: io.kestra.plugin.ee.syslog.LogExporter, host: siem.example.com, protocol: TLS${extra} }\n`,
+      );
+    expect(loadConfigText("c.yaml", syslog(", skipCertVerification: true"), "/b").warnings).toEqual([
+      "shipper app-logs exporter siem: TLS certificate verification is turned off (skipCertVerification); anyone on the path can read and alter the traffic",
+    ]);
+    expect(loadConfigText("c.yaml", syslog(""), "/b").warnings).toEqual([]);
+  });
+
   it("exporters of different types may share an id (as in Kestra's 0.22 Azure guide): keyed by id and type, with a warning", () => {
     const shared =
       minimal +

@@ -8,7 +8,8 @@ import { createSyslogExporter, type SyslogExporter } from "../../src/exporters/s
 import { TRUNCATION_MARK } from "../../src/exporters/text-limits";
 import { kestraRecords, shipThrough } from "../support/http-exporters";
 import { startSyslogNg, type Received, type SyslogServer } from "../support/syslog-ng";
-import { tempDir } from "../support/exporter-harness";
+import { applyOnce, tempDir } from "../support/exporter-harness";
+import { kestraEntry } from "../support/http-exporters";
 
 jest.setTimeout(60_000);
 
@@ -154,5 +155,34 @@ describe("syslog exporter against syslog-ng", () => {
         }),
       ).rejects.toThrow(/PKCS12 truststore.*openssl pkcs12 -in FILE -nokeys -out ca\.pem/);
     });
+  });
+
+  it("two exporters sharing one id (as in Kestra's 0.22 Azure guide) keep their own offsets, keyed by id and type", async () => {
+    const { dir: work, cleanup } = await tempDir();
+    const before = (await server.received("tcp")).length;
+    try {
+      const exporters = `- { id: out, type: file, path: out.jsonl }
+- { id: out, type: io.kestra.plugin.ee.syslog.LogExporter, host: 127.0.0.1, port: ${server.ports.tcp}, protocol: TCP, hostname: shared-id }`;
+      const lines = Array.from({ length: 30 }, (_, i) => kestraEntry(i, { message: `message ${i}` }));
+      const first = await applyOnce(work, lines, exporters);
+      expect(first.report.shippers[0]?.exporters.map((e) => [e.id, e.shipped])).toEqual([
+        ["out@file", 30],
+        ["out@syslog", 30],
+      ]);
+      const offsets = await first.state.list("s");
+      expect(offsets.map((o) => [o.exporter, o.record.shipped]).sort()).toEqual([
+        ["out@file", 30],
+        ["out@syslog", 30],
+      ]);
+      // more logs: each exporter continues from its own offset, nothing is sent twice
+      const more = Array.from({ length: 5 }, (_, i) => kestraEntry(30 + i, { message: `message ${30 + i}` }));
+      const second = await applyOnce(work, more, exporters, { append: true });
+      expect(second.report.shippers[0]?.exporters.map((e) => e.shipped)).toEqual([5, 5]);
+      const got = (await server.waitFor("tcp", before + 35)).slice(before);
+      expect(got.every((r) => r.host === "shared-id")).toBe(true);
+      expect(numbers(got)).toEqual([...Array(35).keys()]);
+    } finally {
+      await cleanup();
+    }
   });
 });
