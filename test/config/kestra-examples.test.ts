@@ -17,17 +17,18 @@ type Expectation =
   | { readonly kind: "valid"; readonly warnings?: readonly RegExp[] }
   | { readonly kind: "refused"; readonly says: RegExp; readonly why: string };
 
-const AUDIT = /AuditLogShipper ships Kestra's audit logs, which log-shipper does not read/;
+/** An AuditLogShipper flow: Kestra accepts it, but audit logs are not a source of log-shipper. */
+const AUDIT: Expectation = {
+  kind: "refused",
+  says: /AuditLogShipper ships Kestra's audit logs, which log-shipper does not read/,
+  why: "Kestra accepts it; audit logs are not a source of log-shipper",
+};
 
 const EXAMPLES: Readonly<Record<string, Expectation>> = {
   "blueprint-aws-log-shipper.yaml": { kind: "valid", warnings: [/\{\{ vars\.region \}\} is not defined/] },
   "blueprint-datadog-log-shipper.yaml": { kind: "valid" },
   "blueprint-splunk-log-shipper.yaml": { kind: "valid" },
-  "blueprint-audit-logs-csv-export.yaml": {
-    kind: "refused",
-    says: AUDIT,
-    why: "Kestra accepts it; audit logs are not a source of log-shipper",
-  },
+  "blueprint-audit-logs-csv-export.yaml": AUDIT,
   "docs-how-it-works.yaml": {
     kind: "refused",
     says: /tasks\[0\]\.logExporters\[1\].*(bucket|Google Cloud Storage exporter, which log-shipper does not support)/,
@@ -59,11 +60,7 @@ const EXAMPLES: Readonly<Record<string, Expectation>> = {
   "docs-syslog-tcp.yaml": { kind: "valid" },
   "docs-syslog-tls.yaml": { kind: "valid" },
   "docs-dash0.yaml": { kind: "valid" },
-  "docs-audit-log-shipper.yaml": {
-    kind: "refused",
-    says: AUDIT,
-    why: "Kestra accepts it; audit logs are not a source of log-shipper",
-  },
+  "docs-audit-log-shipper.yaml": AUDIT,
   "migration-0.22-before.yaml": { kind: "valid" },
   "migration-0.22-after.yaml": {
     kind: "valid",
@@ -71,11 +68,7 @@ const EXAMPLES: Readonly<Record<string, Expectation>> = {
       /2 exporters share the id "AzureLogExporter" .*keeps their offsets apart as AzureLogExporter@azure-monitor, AzureLogExporter@/,
     ],
   },
-  "plugin-syslog-udp-audit.yaml": {
-    kind: "refused",
-    says: AUDIT,
-    why: "Kestra accepts it; audit logs are not a source of log-shipper",
-  },
+  "plugin-syslog-udp-audit.yaml": AUDIT,
   "every-kestra-exporter.yaml": { kind: "valid" },
 };
 
