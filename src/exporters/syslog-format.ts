@@ -14,6 +14,26 @@ import { longestPrefix, TRUNCATION_MARK } from "./text-limits";
  * are escaped and line breaks are written `\n` and `\r`, so that one record is always one line.
  */
 
+/** Transport of the messages. */
+export type SyslogProtocol = "UDP" | "TCP" | "TLS";
+
+/** Defaults of Kestra's syslog exporter (plugin page) and of log-shipper's extensions (RFC 5425, RFC 5426). */
+export const SYSLOG_DEFAULTS = {
+  protocol: "UDP" as SyslogProtocol,
+  port: { UDP: 514, TCP: 514, TLS: 6514 } as Readonly<Record<SyslogProtocol, number>>,
+  connectionTimeout: "PT10S",
+  facility: 16, // local0
+  appName: "kestra",
+  /** RFC 5426: receivers SHOULD take 2048-octet datagrams; RFC 5425: 8192-octet messages over TLS. */
+  maxMessageBytes: { UDP: 2048, TCP: 8192, TLS: 8192 } as Readonly<Record<SyslogProtocol, number>>,
+} as const;
+
+/** `udp://host:port`, `tcp://…` or `tls://…`, with the protocol's default port when none is given. */
+export function syslogTarget(protocol: SyslogProtocol | undefined, host: string, port?: number): string {
+  const p = protocol ?? SYSLOG_DEFAULTS.protocol;
+  return `${p.toLowerCase()}://${host}:${port ?? SYSLOG_DEFAULTS.port[p]}`;
+}
+
 /** Syslog severity (RFC 5424 table 2) of each Kestra level. */
 export const SYSLOG_SEVERITY: Readonly<Record<Level, number>> = {
   TRACE: 7, // debug

@@ -13,21 +13,15 @@ import { PERMANENT_NETWORK_CODES } from "../shipping/http-transport";
 import { DeliveryError } from "./errors";
 import type { EncodeRejection, Encoded, Exporter, ExporterLimits, SendResult } from "./exporter";
 import type { ExporterContext } from "./registry";
-import { formatMessage, octetCounted, syslogHostname, type SyslogFormatOptions } from "./syslog-format";
-
-/** Transport of the messages. */
-export type SyslogProtocol = "UDP" | "TCP" | "TLS";
-
-/** Defaults of Kestra's syslog exporter (plugin page) and of log-shipper's extensions (RFC 5425, RFC 5426). */
-export const SYSLOG_DEFAULTS = {
-  protocol: "UDP" as SyslogProtocol,
-  port: { UDP: 514, TCP: 514, TLS: 6514 } as Readonly<Record<SyslogProtocol, number>>,
-  connectionTimeout: "PT10S",
-  facility: 16, // local0
-  appName: "kestra",
-  /** RFC 5426: receivers SHOULD take 2048-octet datagrams; RFC 5425: 8192-octet messages over TLS. */
-  maxMessageBytes: { UDP: 2048, TCP: 8192, TLS: 8192 } as Readonly<Record<SyslogProtocol, number>>,
-} as const;
+import {
+  formatMessage,
+  octetCounted,
+  SYSLOG_DEFAULTS,
+  syslogHostname,
+  syslogTarget,
+  type SyslogFormatOptions,
+  type SyslogProtocol,
+} from "./syslog-format";
 
 /** The parts of a config the exporter needs, with the truststore already read. */
 export interface SyslogSettings {
@@ -79,7 +73,7 @@ export class SyslogExporter implements Exporter<string> {
 
   /** `udp://host:port`, `tcp://…` or `tls://…`. */
   describeTarget(): string {
-    return `${this.settings.protocol.toLowerCase()}://${this.settings.host}:${this.settings.port}`;
+    return syslogTarget(this.settings.protocol, this.settings.host, this.settings.port);
   }
 
   encode(record: LogRecord): Encoded<string> | EncodeRejection {

@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { SyslogExporter as SyslogConfig } from "../../generated/config";
 import type { ResolvedExporter } from "../../src/config/model";
@@ -50,6 +51,7 @@ async function sendNow(exporter: Exporter, records: ReturnType<typeof kestraReco
 
 describe("syslog exporter against syslog-ng", () => {
   it("TCP: every record once, in order, octet-counted (multi-byte text included), on one reused connection", async () => {
+    const before = (await server.received("tcp")).length;
     const records = kestraRecords(250);
     // multi-byte characters in another field: a frame counted in characters instead of bytes would misframe
     const withAccents = records.map((r) => ({ ...r, entry: { ...r.entry, thread: "wörker-ü-€" } }));
@@ -59,7 +61,7 @@ describe("syslog exporter against syslog-ng", () => {
     );
     expect(out.outcome.status).toBe("ok");
     expect(out.outcome.shipped).toBe(250);
-    const got = await server.waitFor("tcp", 250);
+    const got = (await server.waitFor("tcp", before + 250)).slice(before);
     expect(numbers(got)).toEqual(records.map((_, i) => i));
     const first = got[0] as Received;
     expect(first.pri).toBe(134); // local0.info
@@ -70,20 +72,49 @@ describe("syslog exporter against syslog-ng", () => {
     expect(first.date).toBe(`${records[0]!.ts.slice(0, 26)}+00:00`);
   });
 
-  it("TCP: reconnects after the collector restarted between requests, and loses nothing", async () => {
-    const exporter = await syslog({ protocol: "TCP", port: server.ports.tcp, hostname: "restart-test" });
-    const before = (await server.received("tcp")).length;
-    const records = kestraRecords(40);
-    expect(await sendNow(exporter, records.slice(0, 20))).toEqual({});
-    await server.waitFor("tcp", before + 20);
-    await server.restart();
-    // the old connection is dead: writing to it would "succeed" into the void
-    expect(await sendNow(exporter, records.slice(20))).toEqual({});
-    await exporter.close?.();
-    const got = (await server.waitFor("tcp", before + 40)).slice(before);
-    expect(numbers(got)).toEqual(records.map((_, i) => i));
-    expect((exporter as SyslogExporter).connectionsOpened).toBe(2); // one before, one after the restart
-    expect(got.every((r) => r.host === "restart-test")).toBe(true);
+  it.each(["tcp", "tls"] as const)(
+    "%s: reconnects after the collector restarted between requests, and loses nothing",
+    async (t) => {
+      const protocol = t === "tcp" ? "TCP" : "TLS";
+      const exporter = await syslog({
+        protocol,
+        port: server.ports[t],
+        hostname: "restart-test",
+        ...(t === "tls" ? { trustStore: Buffer.from(server.certPem).toString("base64") } : {}),
+      });
+      const before = (await server.received(t)).length;
+      const records = kestraRecords(40);
+      expect(await sendNow(exporter, records.slice(0, 20))).toEqual({});
+      await server.waitFor(t, before + 20);
+      await server.restart();
+      // the old connection is dead: writing to it would fail (EPIPE) or vanish
+      expect(await sendNow(exporter, records.slice(20))).toEqual({});
+      await exporter.close?.();
+      const got = (await server.waitFor(t, before + 40)).slice(before);
+      expect(numbers(got)).toEqual(records.map((_, i) => i));
+      expect((exporter as SyslogExporter).connectionsOpened).toBe(2); // one before, one after the restart
+      expect(got.every((r) => r.host === "restart-test")).toBe(true);
+    },
+  );
+
+  it("TLS: a handshake that never completes gives up after connectionTimeout, retryable", async () => {
+    const silent = createServer(() => undefined); // accepts, never answers the ClientHello
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    try {
+      const port = (silent.address() as AddressInfo).port;
+      const started = Date.now();
+      const err = await sendNow(
+        await syslog({ protocol: "TLS", port, connectionTimeout: "PT0.3S" }),
+        kestraRecords(1),
+      );
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(err).toMatchObject({ retryable: true });
+      expect((err as Error).message).toMatch(
+        /ETIMEDOUT on tls:\/\/127\.0\.0\.1:\d+: no connection after 300 ms/,
+      );
+    } finally {
+      silent.close();
+    }
   });
 
   it("TCP: a collector that is down is a retryable failure naming the target", async () => {
@@ -94,13 +125,14 @@ describe("syslog exporter against syslog-ng", () => {
   });
 
   it("UDP: one datagram per record; a message over 2048 bytes is cut and marked", async () => {
+    const before = (await server.received("udp")).length;
     const records = kestraRecords(30, (i) => ({
       message: i === 5 ? `message 5 ${"x".repeat(5000)}` : `message ${i}`,
     }));
     const out = await shipThrough(await syslog({ protocol: "UDP", port: server.ports.udp }), records);
     expect(out.outcome.status).toBe("ok");
     expect(out.outcome.truncated).toBe(1);
-    const got = await server.waitFor("udp", 30);
+    const got = (await server.waitFor("udp", before + 30)).slice(before);
     expect(got).toHaveLength(30);
     const cut = got.find((r) => r.msg.includes("msg=message 5 "));
     expect(cut?.msg.endsWith(TRUNCATION_MARK)).toBe(true);
@@ -119,13 +151,14 @@ describe("syslog exporter against syslog-ng", () => {
     it("delivers every record once when the CA is given (trustStorePath, PEM)", async () => {
       const ca = join(dir.dir, "ca.pem");
       await writeFile(ca, server.certPem);
+      const before = (await server.received("tls")).length;
       const records = kestraRecords(120);
       const out = await shipThrough(
         await syslog({ protocol: "TLS", port: server.ports.tls, trustStorePath: "ca.pem" }, 50),
         records,
       );
       expect(out.outcome.status).toBe("ok");
-      const got = await server.waitFor("tls", 120);
+      const got = (await server.waitFor("tls", before + 120)).slice(before);
       expect(numbers(got)).toEqual(records.map((_, i) => i));
     });
 
