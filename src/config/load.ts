@@ -355,7 +355,7 @@ interface ExporterKey {
  * several exporters share becomes `<id>@<alias>` for each of them (`@` cannot appear in an id, so no declared id
  * can collide with it), with a warning. Exporters that share both the id and the type cannot be told apart.
  */
-export function exporterKeys(exporters: readonly LogExporter[]): ExporterKey[] {
+function exporterKeys(exporters: readonly LogExporter[]): ExporterKey[] {
   const aliases = exporters.map((e) => canonicalExporterType(e.type) ?? e.type);
   const byId = new Map<string, number[]>();
   exporters.forEach((e, i) => byId.set(e.id, [...(byId.get(e.id) ?? []), i]));
@@ -395,7 +395,6 @@ function resolveExporter(exporter: LogExporter, key: string): ResolvedExporter {
   } = exporter as LogExporter & Record<string, unknown>;
   return {
     id: key,
-    declaredId: exporter.id,
     type,
     typeName: exporter.type,
     config: exporter,

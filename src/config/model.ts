@@ -22,8 +22,6 @@ export interface ResolvedExporter {
    * shipper share that id: then `<id>@<type alias>` (see `exporterKeys` in load.ts).
    */
   readonly id: string;
-  /** The id exactly as declared. */
-  readonly declaredId: string;
   /** The canonical type (alias). */
   readonly type: ExporterType;
   /** The type exactly as written (an alias or a Kestra type name). */
