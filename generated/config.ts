@@ -690,6 +690,10 @@ export interface SyslogExporter {
    */
   connectionTimeout?: string;
   /**
+   * ISO-8601 duration, e.g. P1D, PT2M, PT0S.
+   */
+  writeTimeout?: string;
+  /**
    * RFC 5424 HOSTNAME of every message (log-shipper extension). Default: this machine's host name.
    */
   hostname?: string;

@@ -22,6 +22,7 @@ export const SYSLOG_DEFAULTS = {
   protocol: "UDP" as SyslogProtocol,
   port: { UDP: 514, TCP: 514, TLS: 6514 } as Readonly<Record<SyslogProtocol, number>>,
   connectionTimeout: "PT10S",
+  writeTimeout: "PT60S",
   facility: 16, // local0
   appName: "kestra",
   /** RFC 5426: receivers SHOULD take 2048-octet datagrams; RFC 5425: 8192-octet messages over TLS. */

@@ -29,6 +29,8 @@ export interface SyslogSettings {
   readonly port: number;
   readonly protocol: SyslogProtocol;
   readonly connectTimeoutMs: number;
+  /** Longest time one request may take to be written (a collector that stops reading). */
+  readonly writeTimeoutMs: number;
   /** PEM CA certificates that the collector's certificate must chain to (TLS); Node's bundled CAs without them. */
   readonly ca?: string;
   readonly skipCertVerification: boolean;
@@ -114,8 +116,25 @@ export class SyslogExporter implements Exporter<string> {
 
   private async write(text: string): Promise<void> {
     const socket = await this.connection();
+    const ms = this.settings.writeTimeoutMs;
     await new Promise<void>((done, fail) => {
-      socket.write(text, "utf8", (err) => (err ? fail(err) : done()));
+      const timer = setTimeout(() => {
+        const err = Object.assign(
+          new Error(
+            `the request was not written within ${ms} ms (writeTimeout): the collector stopped reading`,
+          ),
+          {
+            code: "ETIMEDOUT",
+          },
+        );
+        fail(err);
+        socket.destroy(err);
+      }, ms);
+      socket.write(text, "utf8", (err) => {
+        clearTimeout(timer);
+        if (err) fail(err);
+        else done();
+      });
     });
   }
 
@@ -276,6 +295,7 @@ export async function createSyslogExporter(
     port: c.port ?? SYSLOG_DEFAULTS.port[protocol],
     protocol,
     connectTimeoutMs: durationMs(c.connectionTimeout ?? SYSLOG_DEFAULTS.connectionTimeout),
+    writeTimeoutMs: durationMs(c.writeTimeout ?? SYSLOG_DEFAULTS.writeTimeout),
     ...(ca !== undefined ? { ca } : {}),
     skipCertVerification: c.skipCertVerification === true,
     format: {

@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import { join } from "node:path";
 import type { SyslogExporter as SyslogConfig } from "../../generated/config";
 import type { ResolvedExporter } from "../../src/config/model";
@@ -114,6 +114,32 @@ describe("syslog exporter against syslog-ng", () => {
       );
     } finally {
       silent.close();
+    }
+  });
+
+  it("TCP: a collector that accepts but stops reading fails the request after writeTimeout, retryable", async () => {
+    const stalled: Socket[] = [];
+    const stuck = createServer((socket) => {
+      socket.pause(); // reads nothing: the kernel buffers fill and the write never completes
+      stalled.push(socket);
+    });
+    await new Promise<void>((r) => stuck.listen(0, "127.0.0.1", r));
+    try {
+      const port = (stuck.address() as AddressInfo).port;
+      const exporter = await syslog(
+        { protocol: "TCP", port, writeTimeout: "PT0.5S", maxMessageBytes: 9000 },
+        4000,
+      );
+      const records = kestraRecords(4000, (i) => ({ message: `message ${i} ${"x".repeat(8000)}` }));
+      const started = Date.now();
+      const err = await sendNow(exporter, records); // about 33 MB: more than loopback socket buffers hold
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(err).toMatchObject({ retryable: true });
+      expect((err as Error).message).toMatch(/ETIMEDOUT on tcp:.*not written within 500 ms \(writeTimeout\)/);
+      await exporter.close?.();
+    } finally {
+      stalled.forEach((s) => s.destroy());
+      stuck.close();
     }
   });
 
