@@ -22,6 +22,8 @@ export interface Received {
 
 /** A running syslog-ng with an RFC 5424 `syslog()` listener per transport on 127.0.0.1. */
 export interface SyslogServer {
+  /** The directory of its config, certificate and output files (`udp.log`, `tcp.log`, `tls.log`). */
+  readonly directory: string;
   readonly ports: { readonly udp: number; readonly tcp: number; readonly tls: number };
   /** The self-signed certificate of the TLS listener (PEM; its subject alternative name is IP 127.0.0.1). */
   readonly certPem: string;
@@ -128,6 +130,7 @@ export async function startSyslogNg(): Promise<SyslogServer> {
       });
   };
   return {
+    directory: dir,
     ports,
     certPem,
     received,
