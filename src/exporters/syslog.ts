@@ -58,6 +58,7 @@ export class SyslogExporter implements Exporter<string> {
   readonly defaultConcurrency = 1;
   private stream: Socket | undefined;
   private udp: UdpSocket | undefined;
+  private udpError: Error | undefined;
   private opened = 0;
 
   constructor(
@@ -198,11 +199,13 @@ export class SyslogExporter implements Exporter<string> {
   private async sendDatagrams(entries: ReadonlyArray<Encoded<string>>): Promise<void> {
     const socket = this.udp ?? (await this.openUdp());
     for (const e of entries) {
+      this.throwUdpError();
       await new Promise<void>((done, fail) => socket.send(e.payload, (err) => (err ? fail(err) : done())));
     }
+    this.throwUdpError();
   }
 
-  /** A connected UDP socket: the kernel then reports an ICMP "port unreachable" as ECONNREFUSED on a later send. */
+  /** A connected UDP socket: the kernel then reports an ICMP "port unreachable" as ECONNREFUSED. */
   private async openUdp(): Promise<UdpSocket> {
     const socket = createSocket(isIP(this.settings.host) === 6 ? "udp6" : "udp4");
     await new Promise<void>((done, fail) => {
@@ -212,18 +215,30 @@ export class SyslogExporter implements Exporter<string> {
         done();
       });
     });
-    socket.on("error", () => {
-      if (this.udp === socket) this.udp = undefined;
+    // an ICMP "port unreachable" comes back as an error event (ECONNREFUSED) after a send: it fails the request
+    socket.on("error", (err) => {
+      if (this.udp !== socket) return; // already dropped and closed
+      this.udpError = err;
+      this.udp = undefined;
       socket.close();
     });
     this.udp = socket;
     return socket;
   }
 
+  /** Throws the error the UDP socket reported since the last send, once. */
+  private throwUdpError(): void {
+    const err = this.udpError;
+    this.udpError = undefined;
+    if (err !== undefined) throw err;
+  }
+
   private deliveryError(err: unknown): DeliveryError {
     // the next attempt starts on a new connection (or socket)
     this.stream?.destroy();
     this.stream = undefined;
+    this.udp?.close();
+    this.udp = undefined;
     const code = (err as NodeJS.ErrnoException).code;
     const permanent = code !== undefined && (PERMANENT_NETWORK_CODES.has(code) || code === "ENOTFOUND");
     const hint =

@@ -8,6 +8,7 @@ import { isRejection, type Encoded, type Exporter } from "../../src/exporters/ex
 import { createSyslogExporter, type SyslogExporter } from "../../src/exporters/syslog";
 import { TRUNCATION_MARK } from "../../src/exporters/text-limits";
 import { kestraRecords, shipThrough } from "../support/http-exporters";
+import { freePort } from "../support/moto";
 import { startSyslogNg, type Received, type SyslogServer } from "../support/syslog-ng";
 import { applyOnce, tempDir } from "../support/exporter-harness";
 import { kestraEntry } from "../support/http-exporters";
@@ -214,6 +215,14 @@ describe("syslog exporter against syslog-ng", () => {
         }),
       ).rejects.toThrow(/PKCS12 truststore.*openssl pkcs12 -in FILE -nokeys -out ca\.pem/);
     });
+  });
+
+  it("UDP: a port where nothing listens (ICMP port unreachable) fails the request, retryable, instead of vanishing", async () => {
+    const port = await freePort(); // nothing listens there
+    const err = await sendNow(await syslog({ protocol: "UDP", port }), kestraRecords(50));
+    expect(err).toBeInstanceOf(DeliveryError);
+    expect(err).toMatchObject({ retryable: true });
+    expect((err as Error).message).toMatch(/ECONNREFUSED on udp:\/\/127\.0\.0\.1:\d+/);
   });
 
   it("two exporters sharing one id (as in Kestra's 0.22 Azure guide) keep their own offsets, keyed by id and type", async () => {
