@@ -9,7 +9,9 @@ export type ExporterType =
   | "gcp-logging"
   | "cloudwatch"
   | "opentelemetry"
-  | "file";
+  | "file"
+  // issue 16, syslog helper
+  | "syslog";
 
 interface TypeInfo {
   readonly alias: ExporterType;
@@ -52,6 +54,5 @@ export const UNSUPPORTED_KESTRA_EXPORTERS: Readonly<Record<string, string>> = {
   "io.kestra.plugin.ee.splunk.LogExporter": "Splunk HEC",
   "io.kestra.plugin.ee.graylog.LogExporter": "Graylog",
   "io.kestra.plugin.ee.huawei.lts.LogExporter": "Huawei Cloud LTS",
-  "io.kestra.plugin.ee.syslog.LogExporter": "Syslog CEF",
   "io.kestra.plugin.ee.dash0.LogExporter": "Dash0",
 };

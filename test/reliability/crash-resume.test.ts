@@ -22,6 +22,7 @@ import { run } from "./support/child";
 import { cloudWatchClient, dynamoClient, dynamoEnv, expireLease } from "./support/aws";
 import { recordResult, tally } from "./support/results";
 import { Sink } from "./support/sink";
+import { startSyslogNg } from "../support/syslog-ng";
 
 // Crash and resume: `logshipper apply` (the built CLI, as a child process) ships 200,000 records and is SIGKILLed
 // ten times, at random moments and at each point between "the destination acknowledged" and "the offset is
@@ -65,6 +66,46 @@ describe("crash and resume", () => {
     location: join(dir, `state-${name}`),
     env: {},
     midCommit: true,
+  });
+
+  // issue 16, syslog helper: a real syslog-ng over TCP. The CLI is SIGKILLed, not the collector: the kernel still
+  // sends what the killed process had written, so nothing is lost and a kill re-sends at most one request.
+  it("Syslog CEF exporter to syslog-ng over TCP, file state: 10 SIGKILLs, every record delivered, duplicates within the bound", async () => {
+    const SYS = 20_000;
+    const sysIds = await writeNumberedLogs(join(dir, "logs-sys", "kestra.jsonl"), { count: SYS, seed: 13 });
+    const server = await startSyslogNg();
+    try {
+      const count = async (): Promise<{ seen: Map<number, number>; corrupt: string[] }> => {
+        const seen = new Map<number, number>();
+        const corrupt: string[] = [];
+        for (const r of await server.received("tcp")) {
+          const seq = / msg=seq\\=(\d+) /.exec(r.msg)?.[1];
+          if (seq === undefined) corrupt.push(r.msg);
+          else seen.set(Number(seq), (seen.get(Number(seq)) ?? 0) + 1);
+        }
+        return { seen, corrupt };
+      };
+      const out = join(server.directory, "tcp.log");
+      const destination: Destination = {
+        name: "Syslog CEF over TCP (syslog-ng)",
+        exporter: `{ id: siem, type: syslog, host: 127.0.0.1, port: ${server.ports.tcp}, protocol: TCP, chunk: 500 }`,
+        chunk: 500,
+        concurrency: 1,
+        // bytes syslog-ng wrote; about 600 per record
+        total: SYS * 600,
+        progress: () => (existsSync(out) ? statSync(out).size : 0),
+        count,
+      };
+      await scenario(
+        "crashsys",
+        destination,
+        fileState("crashsys"),
+        {},
+        { glob: "logs-sys/*.jsonl", ids: sysIds },
+      );
+    } finally {
+      await server.stop();
+    }
   });
 
   async function scenario(
