@@ -15,7 +15,7 @@ import { createSource, type SourceContext } from "../sources/registry";
 import type { InvalidLine, Source } from "../sources/source";
 import { LockHeldError } from "../state/errors";
 import type { Lease, StateStore } from "../state/state-store";
-import { laggingDrift, type Drift } from "./drift";
+import { laggingDrift, sourceFailureDrift, type Drift } from "./drift";
 import { planShipper, type ExporterPlan } from "./plan";
 
 /** Everything `apply` needs besides the config. */
@@ -210,11 +210,8 @@ export async function applyShipper(shipper: ResolvedShipper, context: ApplyConte
         }
       } catch (err) {
         sourceError = err;
-        drift.push({
-          kind: "source-error",
-          shipper: shipper.id,
-          message: `${shipper.id}: reading ${source.describe()} failed: ${redact(describeError(err))}`,
-        });
+        const message = `${shipper.id}: reading ${source.describe()} failed: ${redact(describeError(err))}`;
+        drift.push(sourceFailureDrift(shipper.id, err, message));
       }
     }
     for (const { plan: p, pipeline } of pipelines) {

@@ -13,6 +13,7 @@ import { levelRank } from "../core/levels";
 import { fromEpochMs, toEpochMs, toIso } from "../core/timestamp";
 import type { FileSource as FileSourceConfig } from "../../generated/config";
 import type { Drift } from "../../generated/report";
+import { countByReading } from "./count";
 import { readLines, type Line } from "./line-reader";
 import type { InvalidLine, ReadOptions, ReadRange, Source, SourceBatch } from "./source";
 
@@ -79,17 +80,7 @@ export class FileSource implements Source {
   }
 
   async count(ranges: readonly ReadRange[]): Promise<Array<number | null>> {
-    const counts = ranges.map(() => 0);
-    if (ranges.length === 0) return counts;
-    const first = ranges.reduce((a, b) => (isAfter(a.after.ts, a.after.key, b.after) ? b : a));
-    for await (const batch of this.read(first, { batchSize: 4096 })) {
-      for (const r of batch.records) {
-        ranges.forEach((range, i) => {
-          if (isAfter(r.pos, r.key, range.after)) counts[i] = (counts[i] as number) + 1;
-        });
-      }
-    }
-    return counts;
+    return countByReading(this, ranges);
   }
 
   async *read(range: ReadRange, options: ReadOptions): AsyncGenerator<SourceBatch> {

@@ -8,7 +8,7 @@ import { runPlan } from "../../src/reconcile/reconciler";
 import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
 import { redact } from "../../src/secrets/redaction";
 import { CachingSecretResolver } from "../../src/secrets/secret-resolver";
-import { SourceError } from "../../src/sources/errors";
+import { SourceError, SourceIncompleteError } from "../../src/sources/errors";
 import {
   createKestraSource,
   KestraApiSource,
@@ -266,12 +266,15 @@ describe("Kestra API source: errors", () => {
     expect(f.requests).toHaveLength(4);
   });
 
-  test("a server that stays down fails after the attempts, naming the status", async () => {
+  test("a server that stays down fails after the attempts, naming the status and the unread window", async () => {
     nock(BASE).get("/api/v1/main/logs/search").query(true).times(3).reply(502, "bad gateway");
     const err = await readAll(source("main", 5, { maxAttempts: 3 }), range(now - 60 * MIN, now)).catch(
       (e: unknown) => e as SourceError,
     );
-    expect((err as SourceError).kind).toBe("unavailable");
+    // the window could not be read: source-incomplete, caused by the unavailable server
+    expect(err).toBeInstanceOf(SourceIncompleteError);
+    expect(((err as SourceError).cause as SourceError).kind).toBe("unavailable");
+    expect((err as SourceError).message).toContain(`the window ${new Date(now - 60 * MIN).toISOString()}`);
     expect((err as SourceError).message).toContain("HTTP 502");
     expect((err as SourceError).message).toContain("gave up after 3 attempts");
     expect(nock.isDone()).toBe(true);
