@@ -160,10 +160,10 @@ export class KestraApiSource implements Source {
   /**
    * One pass over the pages of a window (`readWindows` proves it complete from the totals given, or from the end
    * of a cursor stream). The page size is the server's: a page shorter than asked, before the total is reached,
-   * is a cap (servers and proxies cap `size`); from then on pages are asked at that size, where "page N" means the
-   * same entries whether the server counts pages of the asked or of the capped size, and the pass starts again
-   * when the cap is learned after page 1 (an offset of (page − 1) × asked size would otherwise skip a range). The
-   * cap is kept for the later windows. A short page is the end only when the total is reached, or the page is
+   * on page 1 is a cap (servers and proxies cap `size`): from page 2 on, pages are asked at that size, so that
+   * "page N" means the same entries whether the server counts pages of the asked or of the capped size (page 2 of
+   * 500 capped at 50 is entries 501–550 on some servers, 51–100 on others: asking for 500 again would skip a
+   * range on the second kind). The cap is kept for the later windows. A short page is the end only when the total is reached, or the page is
    * empty. The last pass asks for the whole window in one page (up to `maxWindowRecords`), which one query
    * returns consistently where page queries order equal timestamps differently each time.
    */
@@ -176,7 +176,7 @@ export class KestraApiSource implements Source {
     let size = pass === WINDOW_PASSES - 1 ? this.maxWindowRecords : this.pageSize;
     size = Math.min(size, this.cap ?? size);
     let cursor: string | undefined;
-    let restarts = 0;
+    let shortened = false;
     let pages = 0;
     for (let page = 1; ; page++) {
       if (signal?.aborted) return { exhausted: false };
@@ -201,16 +201,15 @@ export class KestraApiSource implements Source {
           : { exhausted: false, said: `an empty page at offset ${offset}` };
       }
       if (total !== undefined && offset + n >= total) return { exhausted: false };
-      if (n < size) {
-        // a cap (or, without a total, maybe the last page: the next one tells)
+      if (n < size && page === 1) {
+        // a cap: offset 0 is the same at any size, so page 2 at the capped size goes on where this one ended
         if (total !== undefined) this.cap = n;
         size = n;
-        if (page > 1) {
-          if (++restarts > 3) return { exhausted: false, said: `pages of changing sizes (${n})` };
-          page = 0; // start again at the capped size: page numbers then mean the same to every server
-          pages = 0;
-        }
+        shortened = total === undefined;
+      } else if (n === size && shortened && page === 2) {
+        this.cap = size; // without a total, a full second page at the shortened size confirms the cap
       }
+      // a short page after full ones is not a cap (the data moved): the next page, or an empty one, tells
     }
   }
 
