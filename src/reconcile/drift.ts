@@ -63,5 +63,9 @@ export function laggingDrift(
  * proved read completely (its cursors stay before that window), else `source-error`.
  */
 export function sourceFailureDrift(shipper: string, err: unknown, message: string): Drift {
-  return { kind: err instanceof SourceIncompleteError ? "source-incomplete" : "source-error", shipper, message };
+  return {
+    kind: err instanceof SourceIncompleteError ? "source-incomplete" : "source-error",
+    shipper,
+    message,
+  };
 }

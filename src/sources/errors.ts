@@ -2,12 +2,7 @@ import { LogShipperError } from "../core/errors";
 
 /** Why a source could not be read. */
 export type SourceErrorKind =
-  | "auth"
-  | "not-found"
-  | "unavailable"
-  | "invalid-response"
-  | "incomplete"
-  | "other";
+  "auth" | "not-found" | "unavailable" | "invalid-response" | "incomplete" | "other";
 
 /**
  * A source that cannot be read: refused credentials, a missing tenant or log group, a server that stays

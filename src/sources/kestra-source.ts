@@ -14,13 +14,7 @@ import { DeliveryError } from "../exporters/errors";
 import { SourceError } from "./errors";
 import type { SourceContext } from "./registry";
 import type { ReadOptions, ReadRange, Source, SourceBatch } from "./source";
-import {
-  readWindows,
-  WINDOW_PASSES,
-  type PassEnd,
-  type ScanSink,
-  type WindowScanner,
-} from "./windowed-read";
+import { readWindows, WINDOW_PASSES, type PassEnd, type ScanSink, type WindowScanner } from "./windowed-read";
 
 /** Results per page unless `pageSize` says otherwise. */
 export const DEFAULT_PAGE_SIZE = 500;

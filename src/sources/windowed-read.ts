@@ -157,8 +157,7 @@ export async function* readWindows(
           const ms = floorMs(r.pos);
           if (ms < lo - EDGE_MS || ms > hi + EDGE_MS) unfiltered = true;
           const t = proof.passTotal;
-          overflow ||=
-            !keep(r, ms) || (sizeByTotal && !unfiltered && hi > lo && t !== undefined && t > max);
+          overflow ||= !keep(r, ms) || (sizeByTotal && !unfiltered && hi > lo && t !== undefined && t > max);
           return !overflow;
         },
         invalid: (line, identity) => {
@@ -171,7 +170,8 @@ export async function* readWindows(
         end = await scanner.scan(lo, hi, sink, pass, signal);
       } catch (err) {
         // a store that stays unavailable (after the retries of each request) leaves the window unproved
-        if (!(err instanceof SourceError) || !err.retryable || err instanceof SourceIncompleteError) throw err;
+        if (!(err instanceof SourceError) || !err.retryable || err instanceof SourceIncompleteError)
+          throw err;
         return { kind: "unproven", said: err.message, read: proof.read(), cause: err };
       }
       if (signal?.aborted) return { kind: "aborted" };
@@ -185,7 +185,11 @@ export async function* readWindows(
 
   const fail = (lo: number, hi: number, p: Proved & { kind: "unproven" }): never => {
     const window = `the window ${new Date(lo).toISOString()} – ${new Date(hi).toISOString()}`;
-    throw new SourceIncompleteError(options.source, { window, said: p.said, read: p.read }, { cause: p.cause });
+    throw new SourceIncompleteError(
+      options.source,
+      { window, said: p.said, read: p.read },
+      { cause: p.cause },
+    );
   };
 
   while (from <= endMs) {

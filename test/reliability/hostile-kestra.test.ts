@@ -51,8 +51,10 @@ interface Scenario {
   readonly mustFail?: boolean;
 }
 
-const late = (f: FakeKestra, at: number, count: number, first: number): number[] => {
-  const added = Array.from({ length: count }, (_, i) => entryAt(iso(T0 + 100_000 + i * 37, "999"), first + i));
+const late = (f: FakeKestra, count: number, first: number): number[] => {
+  const added = Array.from({ length: count }, (_, i) =>
+    entryAt(iso(T0 + 100_000 + i * 37, "999"), first + i),
+  );
   f.logs.push(...added);
   return added.map(num);
 };
@@ -64,16 +66,23 @@ const SCENARIOS: Scenario[] = [
   { name: "page cap 50, page = page of the asked size", options: { pageCap: 50, pageMeans: "asked" } },
   { name: "page cap 100, page = page of the capped size", options: { pageCap: 100 } },
   { name: "page cap 100, page = page of the asked size", options: { pageCap: 100, pageMeans: "asked" } },
-  { name: "sort ignored (newest first), cap 10 asked", options: { ignoreSort: true, pageCap: 10, pageMeans: "asked" } },
-  { name: "equal timestamps ordered differently on every query", options: { shuffleTies: true }, pageSize: 20 },
+  {
+    name: "sort ignored (newest first), cap 10 asked",
+    options: { ignoreSort: true, pageCap: 10, pageMeans: "asked" },
+  },
+  {
+    name: "equal timestamps ordered differently on every query",
+    options: { shuffleTies: true },
+    pageSize: 20,
+  },
   {
     name: "logs inserted while paging (total grows)",
     pageSize: 40,
     setup: (f) => {
       let maybe: number[] = [];
       f.beforeResponse = (n) => {
-        if (n === 3) maybe = maybe.concat(late(f, n, 15, 300_000));
-        if (n === 12) maybe = maybe.concat(late(f, n, 15, 300_100));
+        if (n === 3) maybe = maybe.concat(late(f, 15, 300_000));
+        if (n === 12) maybe = maybe.concat(late(f, 15, 300_100));
       };
       return Array.from({ length: 15 }, (_, i) => [300_000 + i, 300_100 + i]).flat();
     },
@@ -89,7 +98,11 @@ const SCENARIOS: Scenario[] = [
       return oldest.map(num);
     },
   },
-  { name: "legacy exclusive startDate/endDate (ms precision)", options: { legacyExclusive: true }, pageSize: 50 },
+  {
+    name: "legacy exclusive startDate/endDate (ms precision)",
+    options: { legacyExclusive: true },
+    pageSize: 50,
+  },
   { name: "date filters ignored (returns everything)", options: { ignoreDates: true }, pageSize: 100 },
   { name: "cursor mode (2.0) without total, cap 10", options: { cursor: true, pageCap: 10 } },
   {
@@ -164,11 +177,17 @@ describe("a hostile Kestra server: every record in range once, or source-incompl
       ]
         .filter(Boolean)
         .join(", ");
-      judge(`hostile-kestra / ${s.name}`, faults, result, expected.filter((e) => !maybe.includes(e.n)), {
-        mustFail: s.mustFail,
-        never,
-        note: `${f.requests.length} requests`,
-      });
+      judge(
+        `hostile-kestra / ${s.name}`,
+        faults,
+        result,
+        expected.filter((e) => !maybe.includes(e.n)),
+        {
+          mustFail: s.mustFail,
+          never,
+          note: `${f.requests.length} requests`,
+        },
+      );
       if (s.mustFail) expect(result.message).toContain("source-incomplete");
     } finally {
       await f.close();
@@ -199,7 +218,10 @@ describe("issue 13: a server that caps pages at 50 for size=500 (the CLI, as a u
       const args = ["apply", "-c", config, "--state", join(dir, "state"), "--now", NOW.toISOString()];
       const first = await run(args, { cwd: dir, timeoutMs: 120_000 });
       const seen = delivered(join(dir, "out", "logs.jsonl"));
-      const t = tally(Array.from({ length: 5_059 }, (_, i) => i), seen);
+      const t = tally(
+        Array.from({ length: 5_059 }, (_, i) => i),
+        seen,
+      );
       recordResult({
         scenario: "hostile-kestra / issue 13: 5,059 logs, cap 50, size 500 (CLI)",
         faults: "page cap 50 (correct total)",

@@ -82,7 +82,11 @@ export class HostileShipper {
       createSource: this.createSource,
     });
     const run = runs[0]!;
-    const stored = await this.state.get({ shipper: "hostile", offsetKey: "LogShipper-state", exporter: "out" });
+    const stored = await this.state.get({
+      shipper: "hostile",
+      offsetKey: "LogShipper-state",
+      exporter: "out",
+    });
     return {
       status: run.status,
       drift: run.drift.map((d) => d.kind),
