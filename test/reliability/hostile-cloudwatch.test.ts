@@ -4,7 +4,7 @@ import { fromEpochMs, toIso } from "../../src/core/timestamp";
 import { createCloudWatchSource } from "../../src/sources/cloudwatch-source";
 import { createGroup, motoEndpoint, motoLogs, putEvents, unique } from "../aws/cloudwatch-helpers";
 import { tempDir } from "../support/fixtures";
-import { CloudWatchFaultProxy, type CloudWatchFaults } from "./support/cloudwatch-fault-proxy";
+import { CloudWatchFaultProxy, type CloudWatchFaults } from "../support/cloudwatch-fault-proxy";
 import { HostileShipper, judge, type Expected } from "./support/hostile-source";
 
 // CloudWatch Logs (moto_server) behind a fault proxy: capped, partial and empty pages while nextToken goes on,

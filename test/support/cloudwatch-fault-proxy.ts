@@ -28,6 +28,8 @@ const FILTER = "Logs_20140328.FilterLogEvents";
 /** The proxy; `calls` counts FilterLogEvents calls, `injected` the faults served. */
 export class CloudWatchFaultProxy {
   calls = 0;
+  /** The window and token of every FilterLogEvents call, in order. */
+  readonly requests: Array<{ startTime?: number; endTime?: number; nextToken?: string }> = [];
   readonly injected = { throttled: 0, empty: 0, split: 0 };
   private server: Server | undefined;
   private readonly pending = new Map<string, Pending>();
@@ -90,6 +92,11 @@ export class CloudWatchFaultProxy {
     }
     const input = JSON.parse(body.toString("utf8")) as Record<string, unknown>;
     const token = typeof input.nextToken === "string" ? input.nextToken : undefined;
+    this.requests.push({
+      startTime: input.startTime as number,
+      endTime: input.endTime as number,
+      nextToken: token,
+    });
     const mine = token?.startsWith("fp:") ? this.pending.get(token) : undefined;
     if (token?.startsWith("fp:")) this.pending.delete(token);
     if (mine?.kind === "rest")
