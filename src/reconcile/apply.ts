@@ -218,8 +218,15 @@ export async function applyShipper(shipper: ResolvedShipper, context: ApplyConte
       const outcome = await pipeline.finish();
       shipped += outcome.shipped;
       const deadLetter = context.deadLetter.describe(shipper.id, p.exporter.id);
-      const error = outcome.error !== undefined ? redact(describeError(outcome.error)) : undefined;
-      runs.set(p.exporter.id, { plan: p, status: outcome.status, outcome, error, deadLetter });
+      let error = outcome.error !== undefined ? redact(describeError(outcome.error)) : undefined;
+      let status = outcome.status;
+      if (sourceError !== undefined && status === "ok") {
+        // not caught up: the source read stopped (e.g. source-incomplete); its offset stays where the read did
+        status = "failed";
+        error =
+          "the source could not be read to the end of the range; the offset stays at the last record read";
+      }
+      runs.set(p.exporter.id, { plan: p, status, outcome, error, deadLetter });
       if (outcome.status === "partial") {
         for (let k = drift.length - 1; k >= 0; k--) {
           const d = drift[k] as Drift;

@@ -4,7 +4,7 @@
 // page/size with `total` (PagedResults), or cursor paging (CursorOrOffsetPagedResults, type CURSOR). Switches make
 // it misbehave the ways real servers and the proxies in front of them do (see FakeKestraOptions).
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeLocal, listenLocal } from "../support/local-server";
 import nock from "nock";
 import { levelRank, normalizeLevel } from "../../src/core/levels";
 import type { LogEntry } from "../../src/core/log-record";
@@ -105,15 +105,14 @@ export class FakeKestra {
       res.end(text);
     });
     this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return listenLocal(server);
   }
 
   /** Stops the HTTP server of {@link listen}. */
   async close(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeLocal(server);
   }
 
   /** Requests that fetched log pages (not the scripted failures). */

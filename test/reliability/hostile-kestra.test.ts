@@ -195,6 +195,23 @@ describe("a hostile Kestra server: every record in range once, or source-incompl
   });
 });
 
+/** A native config: one shipper reading the Kestra API at `url`, INFO and up, to out/logs.jsonl. */
+function writeKestraConfig(dir: string, url: string): string {
+  const config = join(dir, "kestra.yaml");
+  writeFileSync(
+    config,
+    `shippers:
+  - id: kestra
+    source: { type: kestra, url: "${url}", tenant: main }
+    logLevelFilter: INFO
+    lookbackPeriod: PT1H
+    logExporters:
+      - { id: out, type: file, path: out/logs.jsonl }
+`,
+  );
+  return config;
+}
+
 describe("issue 13: a server that caps pages at 50 for size=500 (the CLI, as a user runs it)", () => {
   test("5,059 logs over two minutes: apply ships all 5,059 once and says ok; the next apply ships none", async () => {
     const { dir, cleanup } = tempDir("logshipper-issue13-");
@@ -203,18 +220,7 @@ describe("issue 13: a server that caps pages at 50 for size=500 (the CLI, as a u
     f.logs = Array.from({ length: 5_059 }, (_, i) => entryAt(iso(t0 + Math.floor((i * 120_000) / 5_059)), i));
     const url = await f.listen();
     try {
-      const config = join(dir, "kestra.yaml");
-      writeFileSync(
-        config,
-        `shippers:
-  - id: kestra
-    source: { type: kestra, url: "${url}", tenant: main }
-    logLevelFilter: INFO
-    lookbackPeriod: PT1H
-    logExporters:
-      - { id: out, type: file, path: out/logs.jsonl }
-`,
-      );
+      const config = writeKestraConfig(dir, url);
       const args = ["apply", "-c", config, "--state", join(dir, "state"), "--now", NOW.toISOString()];
       const first = await run(args, { cwd: dir, timeoutMs: 120_000 });
       const seen = delivered(join(dir, "out", "logs.jsonl"));
@@ -240,6 +246,41 @@ describe("issue 13: a server that caps pages at 50 for size=500 (the CLI, as a u
       expect(second.code).toBe(0);
       expect(delivered(join(dir, "out", "logs.jsonl")).size).toBe(5_059);
       expect([...delivered(join(dir, "out", "logs.jsonl")).values()].every((c) => c === 1)).toBe(true);
+    } finally {
+      await f.close();
+      cleanup();
+    }
+  });
+
+  test("a server that cannot be read completely: exit 1, source-incomplete on stderr, no offset", async () => {
+    const { dir, cleanup } = tempDir("logshipper-incomplete-");
+    const f = new FakeKestra("http://unused", { pageCap: 50, phantom: 3 });
+    const t0 = NOW.getTime() - 10 * 60_000;
+    f.logs = Array.from({ length: 400 }, (_, i) => entryAt(iso(t0 + i * 100), i));
+    const url = await f.listen();
+    try {
+      const config = writeKestraConfig(dir, url);
+      const state = join(dir, "state");
+      const apply = await run(["apply", "-c", config, "--state", state, "--now", NOW.toISOString()], {
+        cwd: dir,
+        timeoutMs: 120_000,
+      });
+      const seen = delivered(join(dir, "out", "logs.jsonl"));
+      recordResult({
+        scenario: "hostile-kestra / a total it never delivers (CLI)",
+        faults: "total + 3, page cap 50",
+        expected: 400,
+        delivered: seen.size,
+        note: `exit ${apply.code}, source-incomplete, no offset`,
+      });
+      if (process.env.SHOW_CLI) process.stderr.write(`${apply.stdout}\n${apply.stderr}\n`);
+      expect(apply.code).toBe(1);
+      expect(apply.stdout + apply.stderr).toMatch(/source-incomplete: kestra .*could not be read completely/);
+      expect(apply.stdout + apply.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      const show = await run(["state", "list", "--state", state, "--json"], { cwd: dir });
+      expect(show.code).toBe(0);
+      expect(JSON.parse(show.stdout)).toEqual([]); // no offset was written
+      expect(seen.size).toBe(0);
     } finally {
       await f.close();
       cleanup();

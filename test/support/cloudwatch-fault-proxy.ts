@@ -3,7 +3,7 @@
 // empty pages while nextToken goes on, ThrottlingException; and it can run a hook before a call (to create or delete
 // a log group mid-read). Its own nextTokens ("fp:<n>") stand for moto's, so the client pages through it unaware.
 import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeLocal, listenLocal } from "./local-server";
 
 /** What the proxy does to the n-th FilterLogEvents call (0-based). */
 export interface CloudWatchFaults {
@@ -58,14 +58,13 @@ export class CloudWatchFaultProxy {
       });
     });
     this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return listenLocal(server);
   }
 
   async close(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeLocal(server);
   }
 
   private async handle(
