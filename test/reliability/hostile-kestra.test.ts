@@ -17,7 +17,7 @@ import { recordResult, tally } from "./support/results";
 
 const NOW = new Date("2026-11-25T12:00:00.000Z");
 const T0 = NOW.getTime() - 30 * 60_000;
-const N = 1_500;
+const N = 1_000;
 const iso = (ms: number, micros = "123") => `${new Date(ms).toISOString().slice(0, 23)}${micros}Z`;
 
 /**
@@ -167,7 +167,7 @@ describe("a hostile Kestra server: every record in range once, or source-incompl
         createKestraSource(sh.source as KestraSourceConfig, ctx, {
           backoff: { baseMs: 1, maxMs: 5 },
           maxAttempts: 3,
-          maxWindowRecords: 400,
+          maxWindowRecords: 300,
         }),
       );
       const result = await shipper.apply(NOW);
