@@ -192,44 +192,50 @@ export async function* readWindows(
     );
   };
 
-  while (from <= endMs) {
-    if (signal?.aborted) return;
-    const end = Math.min(endMs, from + width - 1);
-    const span = end - from + 1;
-    const found = new Map<string, LogRecord>();
-    const bad = new Map<string, InvalidLine>();
-    const keep = (r: LogRecord, ms: number): boolean => {
-      if (ms < from || ms > end || !wanted(r)) return true;
-      found.set(idOf(r), r);
-      return found.size <= max;
-    };
-    const p = await prove(from, end, keep, bad, true);
-    if (p.kind === "aborted") return;
-    if (p.kind === "unproven") {
-      if (span > 1 && p.cause === undefined) {
-        width = Math.max(1, Math.floor(span / 2)); // a narrower window may prove itself
+  try {
+    while (from <= endMs) {
+      if (signal?.aborted) return;
+      const end = Math.min(endMs, from + width - 1);
+      const span = end - from + 1;
+      const found = new Map<string, LogRecord>();
+      const bad = new Map<string, InvalidLine>();
+      const keep = (r: LogRecord, ms: number): boolean => {
+        if (ms < from || ms > end || !wanted(r)) return true;
+        found.set(idOf(r), r);
+        return found.size <= max;
+      };
+      const p = await prove(from, end, keep, bad, true);
+      if (p.kind === "aborted") return;
+      if (p.kind === "unproven") {
+        if (span > 1 && p.cause === undefined) {
+          width = Math.max(1, Math.floor(span / 2)); // a narrower window may prove itself
+          continue;
+        }
+        fail(from, end, p);
+      }
+      if (p.kind === "overflow") {
+        if (span > 1) {
+          width = Math.max(1, Math.min(Math.floor(span / 2), narrowed(span, p.total, found, from, max)));
+          continue;
+        }
+        // one millisecond holds more than `max` records
+        countInvalid(bad.values());
+        for await (const records of selectionPasses(from)) yield* emit(records);
+        from = end + 1;
+        width = 1;
         continue;
       }
-      fail(from, end, p);
-    }
-    if (p.kind === "overflow") {
-      if (span > 1) {
-        width = Math.max(1, Math.min(Math.floor(span / 2), narrowed(span, p.total, found, from, max)));
-        continue;
-      }
-      // one millisecond holds more than `max` records
       countInvalid(bad.values());
-      for await (const records of selectionPasses(from)) yield* emit(records);
+      const sorted = [...found.values()].sort(compareRecords);
+      found.clear();
+      yield* emit(sorted);
       from = end + 1;
-      width = 1;
-      continue;
+      if (sorted.length * 4 <= max) width = Math.min(width * 2, Math.max(1, endMs - from + 1));
     }
-    countInvalid(bad.values());
-    const sorted = [...found.values()].sort(compareRecords);
-    found.clear();
-    yield* emit(sorted);
-    from = end + 1;
-    if (sorted.length * 4 <= max) width = Math.min(width * 2, Math.max(1, endMs - from + 1));
+  } catch (err) {
+    // the records of windows proved before the failure go out (and may be committed); then the read fails
+    if (err instanceof SourceIncompleteError && out.length > 0) yield { records: out, invalid };
+    throw err;
   }
   if (out.length > 0 || invalid > 0) yield { records: out, invalid };
 
