@@ -62,9 +62,8 @@ export class CloudWatchFaultProxy {
   }
 
   async close(): Promise<void> {
-    const server = this.server;
+    await closeLocal(this.server);
     this.server = undefined;
-    await closeLocal(server);
   }
 
   private async handle(
