@@ -11,6 +11,7 @@ import { renderSecretsIfAny } from "../secrets/render-secrets";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "../shipping/backoff";
 import { HttpTransport, retryAfterMs, vendorMessage, type HttpResponse } from "../shipping/http-transport";
 import { DeliveryError } from "../exporters/errors";
+import { countByReading } from "./count";
 import { SourceError } from "./errors";
 import type { SourceContext } from "./registry";
 import type { ReadOptions, ReadRange, Source, SourceBatch } from "./source";
@@ -24,6 +25,8 @@ export const DEFAULT_PAGE_SIZE = 500;
  */
 export const DEFAULT_MAX_WINDOW_RECORDS = 5_000;
 const MAX_ATTEMPTS = 6;
+/** Backlogs up to this many records are counted by reading them (see `count`). */
+export const COUNT_BY_READING = 10_000;
 const MAX_RETRY_AFTER_MS = 60_000;
 
 /** Options that the config does not carry (tests tune them). */
@@ -114,21 +117,29 @@ export class KestraApiSource implements Source {
     }
   }
 
+  /**
+   * Counts each range for `plan`. A backlog of at most {@link COUNT_BY_READING} records (by the server's total,
+   * or any size when it gives none) is counted by reading it, with the same paging and proof as `read`: exact,
+   * and a server that cannot be read completely shows as `source-incomplete` drift. A larger one gets the
+   * server's total (approximate: it includes the records that share the cursor's millisecond).
+   */
   async count(ranges: readonly ReadRange[]): Promise<Array<number | null>> {
-    const out: Array<number | null> = [];
+    const totals: Array<number | null> = [];
     for (const range of ranges) {
       const fromMs = toEpochMs(range.after.ts);
       const toMs = toEpochMs(range.to);
       if (fromMs > toMs) {
-        out.push(0);
+        totals.push(0);
         continue;
       }
       const levelName = levelNameOf(range.filter.minLevelRank);
       const query = { fromMs, toMs, namespace: range.filter.namespace, level: levelName };
       const page = await this.request(this.params(query, 1, 1, /* widen */ false));
-      out.push(typeof page.total === "number" ? page.total : null);
+      totals.push(typeof page.total === "number" ? page.total : null);
     }
-    return out;
+    if (totals.some((t) => t !== null && t > COUNT_BY_READING)) return totals;
+    const counted = await countByReading(this, ranges, COUNT_BY_READING);
+    return counted.map((n, i) => n ?? totals[i] ?? null);
   }
 
   read(range: ReadRange, options: ReadOptions): AsyncIterable<SourceBatch> {

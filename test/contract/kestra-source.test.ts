@@ -315,14 +315,25 @@ describe("Kestra API source: errors", () => {
 });
 
 describe("Kestra API source: count and configuration", () => {
-  test("count() uses the API's total, and null for cursor pages without one", async () => {
-    const f = fake();
+  test("count() reads a small backlog (exact, proved; cursor stores too), else takes the API's total", async () => {
+    const f = fake({ pageCap: 4 });
     f.logs = sampleLogs();
     const counts = await source().count([range(now - 60 * MIN, now), range(now + MIN, now)]);
     expect(counts).toEqual([f.logs.length, 0]);
+    expect(f.requests.length).toBeGreaterThan(f.logs.length / 4); // read through the capped pages
     nock.cleanAll();
     fake({ cursor: true }).logs = sampleLogs();
-    expect(await source().count([range(now - 60 * MIN, now)])).toEqual([null]);
+    expect(await source().count([range(now - 60 * MIN, now)])).toEqual([sampleLogs().length]);
+    nock.cleanAll();
+    // a server whose total it never delivers: the count fails as the read would (plan: source-incomplete)
+    fake({ phantom: 1 }).logs = sampleLogs();
+    await expect(source().count([range(now - 60 * MIN, now)])).rejects.toBeInstanceOf(SourceIncompleteError);
+    nock.cleanAll();
+    // a backlog above COUNT_BY_READING: one request, the server's total
+    const big = fake();
+    big.logs = Array.from({ length: 10_001 }, (_, i) => entryAt(iso(now - 30 * MIN + i), i));
+    expect(await source().count([range(now - 60 * MIN, now)])).toEqual([10_001]);
+    expect(big.requests).toHaveLength(1);
   });
 
   test("url and credentials fall back to KESTRA_URL and KESTRA_USERNAME/KESTRA_PASSWORD", async () => {

@@ -252,7 +252,7 @@ describe("issue 13: a server that caps pages at 50 for size=500 (the CLI, as a u
     }
   });
 
-  test("a server that cannot be read completely: exit 1, source-incomplete on stderr, no offset", async () => {
+  test("a server that cannot be read completely: exit 1, source-incomplete on stderr and in plan, no offset", async () => {
     const { dir, cleanup } = tempDir("logshipper-incomplete-");
     const f = new FakeKestra("http://unused", { pageCap: 50, phantom: 3 });
     const t0 = NOW.getTime() - 10 * 60_000;
@@ -277,6 +277,10 @@ describe("issue 13: a server that caps pages at 50 for size=500 (the CLI, as a u
       expect(apply.code).toBe(1);
       expect(apply.stdout + apply.stderr).toMatch(/source-incomplete: kestra .*could not be read completely/);
       expect(apply.stdout + apply.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      const plan = await run(["plan", "-c", config, "--state", state, "--now", NOW.toISOString()], {
+        cwd: dir,
+      });
+      expect(plan.stdout).toMatch(/! source-incomplete +kestra: cannot read the source/);
       const show = await run(["state", "list", "--state", state, "--json"], { cwd: dir });
       expect(show.code).toBe(0);
       expect(JSON.parse(show.stdout)).toEqual([]); // no offset was written
