@@ -104,7 +104,7 @@ const SCENARIOS: Scenario[] = [
     pageSize: 50,
   },
   { name: "date filters ignored (returns everything)", options: { ignoreDates: true }, pageSize: 100 },
-  { name: "cursor mode (2.0) without total, cap 10", options: { cursor: true, pageCap: 10 } },
+  { name: "cursor mode (2.0) without total, cap 25", options: { cursor: true, pageCap: 25 } },
   {
     name: "cursor mode, empty pages while nextCursor goes on",
     options: { cursor: true },
