@@ -9,7 +9,7 @@
  */
 export type Reports = PlanReport | ApplyReport;
 /**
- * new-exporter: no stored offset, backfills from the lookback. orphaned-state: an offset whose shipper or exporter is no longer declared. config-changed: the exporter's config changed since its offset was written. lagging: pending work older than the lag threshold. long-backlog: the stored cursor is older than now minus lookbackPeriod. destination-window: pending logs are older than the destination accepts. secret-unresolvable: a secret cannot be read. source-missing: the source (e.g. a log group) does not exist. source-error: the source cannot be read. locked: another run holds the shipper's lock.
+ * new-exporter: no stored offset, backfills from the lookback. orphaned-state: an offset whose shipper or exporter is no longer declared. config-changed: the exporter's config changed since its offset was written. lagging: pending work older than the lag threshold. long-backlog: the stored cursor is older than now minus lookbackPeriod. destination-window: pending logs are older than the destination accepts. secret-unresolvable: a secret cannot be read. source-missing: the source (e.g. a log group) does not exist. source-error: the source cannot be read. source-incomplete: the source answered, but a time window (or file) could not be proved read completely (fewer distinct records than the server's total, a stream that did not end, a file that shrank while read); the run failed and no cursor passed that window. locked: another run holds the shipper's lock.
  */
 export type DriftKind =
   | "new-exporter"
@@ -21,6 +21,7 @@ export type DriftKind =
   | "secret-unresolvable"
   | "source-missing"
   | "source-error"
+  | "source-incomplete"
   | "locked";
 
 export interface PlanReport {

@@ -15,7 +15,7 @@ import { createSource, type SourceContext } from "../sources/registry";
 import type { InvalidLine, Source } from "../sources/source";
 import { LockHeldError } from "../state/errors";
 import type { Lease, StateStore } from "../state/state-store";
-import { laggingDrift, type Drift } from "./drift";
+import { laggingDrift, sourceFailureDrift, type Drift } from "./drift";
 import { planShipper, type ExporterPlan } from "./plan";
 
 /** Everything `apply` needs besides the config. */
@@ -210,19 +210,23 @@ export async function applyShipper(shipper: ResolvedShipper, context: ApplyConte
         }
       } catch (err) {
         sourceError = err;
-        drift.push({
-          kind: "source-error",
-          shipper: shipper.id,
-          message: `${shipper.id}: reading ${source.describe()} failed: ${redact(describeError(err))}`,
-        });
+        const message = `${shipper.id}: reading ${source.describe()} failed: ${redact(describeError(err))}`;
+        drift.push(sourceFailureDrift(shipper.id, err, message));
       }
     }
     for (const { plan: p, pipeline } of pipelines) {
       const outcome = await pipeline.finish();
       shipped += outcome.shipped;
       const deadLetter = context.deadLetter.describe(shipper.id, p.exporter.id);
-      const error = outcome.error !== undefined ? redact(describeError(outcome.error)) : undefined;
-      runs.set(p.exporter.id, { plan: p, status: outcome.status, outcome, error, deadLetter });
+      let error = outcome.error !== undefined ? redact(describeError(outcome.error)) : undefined;
+      let status = outcome.status;
+      if (sourceError !== undefined && status === "ok") {
+        // not caught up: the source read stopped (e.g. source-incomplete); its offset stays where the read did
+        status = "failed";
+        error =
+          "the source could not be read to the end of the range; the offset stays at the last record read";
+      }
+      runs.set(p.exporter.id, { plan: p, status, outcome, error, deadLetter });
       if (outcome.status === "partial") {
         for (let k = drift.length - 1; k >= 0; k--) {
           const d = drift[k] as Drift;

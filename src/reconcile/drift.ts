@@ -2,6 +2,7 @@ import type { Drift } from "../../generated/report";
 import type { ResolvedShipper } from "../config/model";
 import { humanDuration } from "../core/duration";
 import { toEpochMs, toIso } from "../core/timestamp";
+import { SourceIncompleteError } from "../sources/errors";
 import type { StoredOffset } from "../state/state-store";
 
 export type { Drift } from "../../generated/report";
@@ -54,5 +55,17 @@ export function laggingDrift(
     exporter,
     lagSeconds: Math.round(lagMs / 1000),
     message: `${shipper.id}/${exporter} is ${humanDuration(lagMs)} behind (committed up to ${toIso(cursorTs)})${reason ? `: ${reason}` : `, more than the lag threshold of ${humanDuration(shipper.lagThresholdMs)}`}`,
+  };
+}
+
+/**
+ * The drift of a source read that failed: `source-incomplete` when the source answered but a window could not be
+ * proved read completely (its cursors stay before that window), else `source-error`.
+ */
+export function sourceFailureDrift(shipper: string, err: unknown, message: string): Drift {
+  return {
+    kind: err instanceof SourceIncompleteError ? "source-incomplete" : "source-error",
+    shipper,
+    message,
   };
 }

@@ -7,7 +7,7 @@ import { destinationOf } from "../exporters/registry";
 import type { SecretResolver } from "../secrets/secret-resolver";
 import type { Source } from "../sources/source";
 import type { OffsetRecord, OffsetRef, StateStore } from "../state/state-store";
-import { laggingDrift, type Drift } from "./drift";
+import { laggingDrift, sourceFailureDrift, type Drift } from "./drift";
 
 /** What apply would do for one exporter. */
 export interface ExporterPlan {
@@ -98,11 +98,8 @@ export async function planShipper(shipper: ResolvedShipper, context: PlanContext
       );
       toCount.forEach((e, i) => (e.pending = counts[i] ?? null));
     } catch (err) {
-      drift.push({
-        kind: "source-error",
-        shipper: shipper.id,
-        message: `${shipper.id}: cannot read the source ${context.source.describe()}: ${describeError(err)}`,
-      });
+      const message = `${shipper.id}: cannot read the source ${context.source.describe()}: ${describeError(err)}`;
+      drift.push(sourceFailureDrift(shipper.id, err, message));
     }
   } else if (drift.some((d) => d.kind === "source-missing")) {
     toCount.forEach((e) => (e.pending = 0));

@@ -13,6 +13,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "../shipping/b
 import { SourceError } from "./errors";
 import type { SourceContext } from "./registry";
 import type { ReadOptions, ReadRange, Source, SourceBatch } from "./source";
+import { countByReading } from "./count";
 import { readWindows, type ScanSink } from "./windowed-read";
 
 type Sdk = typeof import("@aws-sdk/client-cloudwatch-logs");
@@ -27,6 +28,10 @@ export interface CloudWatchSourceOptions {
   readonly maxWindowRecords?: number;
   /** Attempts per call for throttling, 5xx and network failures. Default 8. */
   readonly maxAttempts?: number;
+  /** Pages of one group and window before its nextToken stream is taken as endless. Default 1,000. */
+  readonly maxPages?: number;
+  /** Records `plan` counts before it says "unknown". Default 100,000. */
+  readonly maxCountRecords?: number;
 }
 
 /**
@@ -45,6 +50,8 @@ export class CloudWatchLogsSource implements Source {
   private readonly backoff: BackoffPolicy;
   private readonly maxWindowRecords: number;
   private readonly maxAttempts: number;
+  private readonly maxPages: number;
+  private readonly maxCountRecords: number;
 
   constructor(
     private readonly config: CloudWatchSourceConfig,
@@ -55,6 +62,8 @@ export class CloudWatchLogsSource implements Source {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.maxWindowRecords = Math.max(1, options.maxWindowRecords ?? DEFAULT_MAX_WINDOW_RECORDS);
     this.maxAttempts = Math.max(1, options.maxAttempts ?? MAX_ATTEMPTS);
+    this.maxPages = Math.max(1, options.maxPages ?? 1_000);
+    this.maxCountRecords = Math.max(0, options.maxCountRecords ?? 100_000);
   }
 
   describe(): string {
@@ -84,9 +93,12 @@ export class CloudWatchLogsSource implements Source {
     }
   }
 
-  /** FilterLogEvents has no count; plan shows the pending work as unknown. */
+  /**
+   * FilterLogEvents has no count: the ranges are counted by reading them (the same paging and proof as `read`),
+   * up to `maxCountRecords` records; a range with more is `null` (unknown) in the plan.
+   */
   async count(ranges: readonly ReadRange[]): Promise<Array<number | null>> {
-    return ranges.map((r) => (r.after.ts >= r.to ? 0 : null));
+    return countByReading(this, ranges, this.maxCountRecords);
   }
 
   async *read(range: ReadRange, options: ReadOptions): AsyncGenerator<SourceBatch> {
@@ -95,18 +107,20 @@ export class CloudWatchLogsSource implements Source {
     const live = new Set(found);
     yield* readWindows(
       {
-        scan: async (fromMs, toMs, sink, signal) => {
+        scan: async (fromMs, toMs, sink, _pass, signal) => {
           for (const group of [...live]) {
-            const ok = await this.scanGroup(group, fromMs, toMs, sink, signal);
-            if (ok === "missing") live.delete(group);
-            else if (ok === "stopped") return;
+            const end = await this.scanGroup(group, fromMs, toMs, sink, signal);
+            if (end === "missing") live.delete(group);
+            else if (end !== "exhausted") return { exhausted: false, said: end };
           }
+          return { exhausted: true };
         },
       },
       range,
       {
         batchSize: options.batchSize,
         maxRecords: this.maxWindowRecords,
+        source: this.describe(),
         onInvalid: options.onInvalid,
         signal: options.signal,
       },
@@ -117,17 +131,23 @@ export class CloudWatchLogsSource implements Source {
     this.client.destroy();
   }
 
-  /** Reads one group's events of a window into the sink. */
+  /**
+   * Reads one group's events of a window into the sink, following `nextToken` through empty and partial pages
+   * (FilterLogEvents returns them while it searches) until there is none: the group's part of the window is then
+   * complete. A group deleted since it was listed has no events left ("missing"; check() reports it).
+   */
   private async scanGroup(
     group: string,
     fromMs: number,
     toMs: number,
     sink: ScanSink,
     signal: AbortSignal | undefined,
-  ): Promise<"done" | "stopped" | "missing"> {
+  ): Promise<"exhausted" | "missing" | string> {
     let nextToken: string | undefined;
+    let pages = 0;
     do {
       if (signal?.aborted) return "stopped";
+      if (++pages > this.maxPages) return `${group}: a nextToken still after ${this.maxPages} pages`;
       let res;
       try {
         res = await this.call(
@@ -144,7 +164,6 @@ export class CloudWatchLogsSource implements Source {
           `FilterLogEvents on ${group}`,
         );
       } catch (err) {
-        // a group deleted since it was listed: skip it (check() reports it as source-missing)
         if (err instanceof SourceError && err.kind === "not-found") return "missing";
         throw err;
       }
@@ -154,7 +173,7 @@ export class CloudWatchLogsSource implements Source {
       }
       nextToken = res.nextToken;
     } while (nextToken);
-    return "done";
+    return "exhausted";
   }
 
   /** The configured groups that exist, and those that do not. */

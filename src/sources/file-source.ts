@@ -13,6 +13,8 @@ import { levelRank } from "../core/levels";
 import { fromEpochMs, toEpochMs, toIso } from "../core/timestamp";
 import type { FileSource as FileSourceConfig } from "../../generated/config";
 import type { Drift } from "../../generated/report";
+import { countByReading } from "./count";
+import { SourceIncompleteError } from "./errors";
 import { readLines, type Line } from "./line-reader";
 import type { InvalidLine, ReadOptions, ReadRange, Source, SourceBatch } from "./source";
 
@@ -79,17 +81,7 @@ export class FileSource implements Source {
   }
 
   async count(ranges: readonly ReadRange[]): Promise<Array<number | null>> {
-    const counts = ranges.map(() => 0);
-    if (ranges.length === 0) return counts;
-    const first = ranges.reduce((a, b) => (isAfter(a.after.ts, a.after.key, b.after) ? b : a));
-    for await (const batch of this.read(first, { batchSize: 4096 })) {
-      for (const r of batch.records) {
-        ranges.forEach((range, i) => {
-          if (isAfter(r.pos, r.key, range.after)) counts[i] = (counts[i] as number) + 1;
-        });
-      }
-    }
-    return counts;
+    return countByReading(this, ranges);
   }
 
   async *read(range: ReadRange, options: ReadOptions): AsyncGenerator<SourceBatch> {
@@ -103,7 +95,7 @@ export class FileSource implements Source {
             range,
             this.maxLineBytes,
             options.onInvalid,
-            (await stat(abs)).size,
+            await this.sizeOf(abs),
           ),
       ),
     );
@@ -158,6 +150,24 @@ export class FileSource implements Source {
     }
     invalid += flushInvalid();
     if (batch.length > 0 || invalid > 0) yield { records: batch, invalid };
+  }
+
+  /**
+   * The size of a listed file: its end, which the read must reach. A file gone since it was listed (renamed
+   * away, deleted) fails the read, so that no cursor passes its lines; the next run lists the files again.
+   */
+  private async sizeOf(abs: string): Promise<number> {
+    try {
+      return (await stat(abs)).size;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+      const rel = relative(this.baseDir, abs);
+      throw new SourceIncompleteError(this.describe(), {
+        window: `the file ${rel}`,
+        said: "it was listed",
+        read: "nothing: it vanished before it could be opened (renamed or deleted)",
+      });
+    }
   }
 
   private async files(): Promise<string[]> {
@@ -250,11 +260,12 @@ class FileReader {
     this.buffer = [];
     this.index = 0;
     if (this.exhausted) return;
-    this.lines ??= readLines(this.abs, { start: this.start, maxLineBytes: this.maxLineBytes });
+    this.lines ??= this.open(this.start);
     while (this.buffer.length === 0) {
       const next = await this.lines.next();
       if (next.done) {
         this.finish();
+        this.checkEnd();
         return;
       }
       for (const line of next.value) {
@@ -267,7 +278,7 @@ class FileReader {
           if (!this.seekLooksRight(line.text, line.offset)) {
             // the file changed under the cursor (truncated or rewritten): read it from the start instead
             await this.lines.return(undefined);
-            this.lines = readLines(this.abs, { start: 0, maxLineBytes: this.maxLineBytes });
+            this.lines = this.open(0);
             this.start = 0;
             this.lastPos = "";
             this.sawValid = false;
@@ -280,6 +291,31 @@ class FileReader {
         }
       }
     }
+  }
+
+  private open(start: number): AsyncGenerator<Line[]> {
+    return readLines(this.abs, {
+      start,
+      maxLineBytes: this.maxLineBytes,
+      onEnd: (offset) => (this.endedAt = offset),
+    });
+  }
+
+  /** Where the file ended when read to its end. */
+  private endedAt: number | undefined;
+
+  /**
+   * The file's end is its size when the read started: a read that ends before it saw the file shrink under it
+   * (truncated, `copytruncate`), and the lines between are not read; the read fails so that no cursor passes
+   * them (a rotated copy that the glob matches ships them in the next run).
+   */
+  private checkEnd(): void {
+    if (this.endedAt === undefined || this.endedAt >= this.size) return;
+    throw new SourceIncompleteError(`file ${this.rel}`, {
+      window: `the file ${this.rel}`,
+      said: `${this.size.toLocaleString("en-US")} bytes when the read started`,
+      read: `its lines up to byte ${this.endedAt.toLocaleString("en-US")}, where it ended (truncated while read)`,
+    });
   }
 
   /** Closes the file (when reading stops before its end). */

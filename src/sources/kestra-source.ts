@@ -4,17 +4,18 @@ import type { Drift } from "../../generated/report";
 import type { KestraSource as KestraSourceConfig } from "../../generated/config";
 import { describeError, LogShipperError } from "../core/errors";
 import { LEVELS, levelRank } from "../core/levels";
-import { checkEntry, LOG_ENTRY_FIELDS, type LogEntry, type LogRecord } from "../core/log-record";
+import { checkEntry, LOG_ENTRY_FIELDS, type LogEntry } from "../core/log-record";
 import { toEpochMs } from "../core/timestamp";
 import { registerSecretValue, redact } from "../secrets/redaction";
 import { renderSecretsIfAny } from "../secrets/render-secrets";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "../shipping/backoff";
 import { HttpTransport, retryAfterMs, vendorMessage, type HttpResponse } from "../shipping/http-transport";
 import { DeliveryError } from "../exporters/errors";
+import { countByReading } from "./count";
 import { SourceError } from "./errors";
 import type { SourceContext } from "./registry";
 import type { ReadOptions, ReadRange, Source, SourceBatch } from "./source";
-import { readWindows, type ScanSink, type WindowScanner } from "./windowed-read";
+import { readWindows, WINDOW_PASSES, type PassEnd, type ScanSink, type WindowScanner } from "./windowed-read";
 
 /** Results per page unless `pageSize` says otherwise. */
 export const DEFAULT_PAGE_SIZE = 500;
@@ -24,6 +25,8 @@ export const DEFAULT_PAGE_SIZE = 500;
  */
 export const DEFAULT_MAX_WINDOW_RECORDS = 5_000;
 const MAX_ATTEMPTS = 6;
+/** Backlogs up to this many records are counted by reading them (see `count`). */
+export const COUNT_BY_READING = 10_000;
 const MAX_RETRY_AFTER_MS = 60_000;
 
 /** Options that the config does not carry (tests tune them). */
@@ -33,6 +36,14 @@ export interface KestraSourceOptions {
   readonly maxWindowRecords?: number;
   /** Attempts per request for 429, 5xx and network failures. Default 6. */
   readonly maxAttempts?: number;
+}
+
+/** The filters of one window's query. */
+interface WindowQuery {
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly namespace?: string;
+  readonly level?: string;
 }
 
 /** Credentials as resolved: a ready `Authorization` header value, or none. */
@@ -70,6 +81,8 @@ export class KestraApiSource implements Source {
   private readonly backoff: BackoffPolicy;
   private readonly maxWindowRecords: number;
   private readonly maxAttempts: number;
+  /** The page size the server was seen to cap `size` at (kept for the rest of the run). */
+  private cap: number | undefined;
 
   constructor(
     baseUrl: string,
@@ -96,7 +109,7 @@ export class KestraApiSource implements Source {
   async check(shipper: string): Promise<Drift[]> {
     const now = Date.now();
     try {
-      await this.request(this.params(now - 60_000, now, undefined, undefined, 1, 1));
+      await this.request(this.params({ fromMs: now - 60_000, toMs: now }, 1, 1));
       return [];
     } catch (err) {
       const kind = err instanceof SourceError && err.kind === "not-found" ? "source-missing" : "source-error";
@@ -104,32 +117,42 @@ export class KestraApiSource implements Source {
     }
   }
 
+  /**
+   * Counts each range for `plan`. A backlog of at most {@link COUNT_BY_READING} records (by the server's total,
+   * or any size when it gives none) is counted by reading it, with the same paging and proof as `read`: exact,
+   * and a server that cannot be read completely shows as `source-incomplete` drift. A larger one gets the
+   * server's total (approximate: it includes the records that share the cursor's millisecond).
+   */
   async count(ranges: readonly ReadRange[]): Promise<Array<number | null>> {
-    const out: Array<number | null> = [];
+    const totals: Array<number | null> = [];
     for (const range of ranges) {
       const fromMs = toEpochMs(range.after.ts);
       const toMs = toEpochMs(range.to);
       if (fromMs > toMs) {
-        out.push(0);
+        totals.push(0);
         continue;
       }
       const levelName = levelNameOf(range.filter.minLevelRank);
-      const page = await this.request(
-        this.params(fromMs, toMs, range.filter.namespace, levelName, 1, 1, /* widen */ false),
-      );
-      out.push(typeof page.total === "number" ? page.total : null);
+      const query = { fromMs, toMs, namespace: range.filter.namespace, level: levelName };
+      const page = await this.request(this.params(query, 1, 1, /* widen */ false));
+      totals.push(typeof page.total === "number" ? page.total : null);
     }
-    return out;
+    if (totals.some((t) => t !== null && t > COUNT_BY_READING)) return totals;
+    const counted = await countByReading(this, ranges, COUNT_BY_READING);
+    return counted.map((n, i) => n ?? totals[i] ?? null);
   }
 
   read(range: ReadRange, options: ReadOptions): AsyncIterable<SourceBatch> {
+    const namespace = range.filter.namespace;
+    const level = levelNameOf(range.filter.minLevelRank);
     const scanner: WindowScanner = {
-      scan: (fromMs, toMs, sink, signal) =>
-        this.scan(fromMs, toMs, range.filter.namespace, levelNameOf(range.filter.minLevelRank), sink, signal),
+      scan: (fromMs, toMs, sink, pass, signal) =>
+        this.scanPass({ fromMs, toMs, namespace, level }, sink, pass, signal),
     };
     return readWindows(scanner, range, {
       batchSize: options.batchSize,
       maxRecords: this.maxWindowRecords,
+      source: this.describe(),
       onInvalid: options.onInvalid,
       signal: options.signal,
     });
@@ -140,109 +163,80 @@ export class KestraApiSource implements Source {
   }
 
   /**
-   * Reads every page of one window. A pass is complete when the server's `total` did not change while paging and
-   * the distinct records seen add up to it. Otherwise (logs inserted or purged while paging shift the pages; a
-   * database that orders equal timestamps differently from one page query to the next) the window is read again,
-   * up to three passes, and the union is kept (`readWindows` dedupes). If it still does not add up, the window is
-   * read in a single request of up to `maxWindowRecords`, which one query returns consistently.
+   * One pass over the pages of a window (`readWindows` proves it complete from the totals given, or from the end
+   * of a cursor stream). The page size is the server's: a page shorter than asked, before the total is reached,
+   * on page 1 is a cap (servers and proxies cap `size`): from page 2 on, pages are asked at that size, so that
+   * "page N" means the same entries whether the server counts pages of the asked or of the capped size (page 2 of
+   * 500 capped at 50 is entries 501–550 on some servers, 51–100 on others: asking for 500 again would skip a
+   * range on the second kind). The cap is kept for the later windows. A short page is the end only when the total is reached, or the page is
+   * empty. The last pass asks for the whole window in one page (up to `maxWindowRecords`), which one query
+   * returns consistently where page queries order equal timestamps differently each time.
    */
-  private async scan(
-    fromMs: number,
-    toMs: number,
-    namespace: string | undefined,
-    level: string,
-    sink: ScanSink,
-    signal: AbortSignal | undefined,
-  ): Promise<void> {
-    const seen = new Set<string>();
-    let track = true;
-    let total: number | undefined;
-    for (let pass = 0; pass < 3; pass++) {
-      const r = await this.scanPass(fromMs, toMs, namespace, level, this.pageSize, pass, sink, seen, signal);
-      if (r.stopped) return;
-      total = r.total;
-      track = total !== undefined && total <= 2 * this.maxWindowRecords;
-      if (!r.shifted && (!track || seen.size >= (total as number))) return;
-      if (!track) seen.clear();
-    }
-    if (total !== undefined && total <= this.maxWindowRecords && total > this.pageSize) {
-      const size = Math.min(this.maxWindowRecords, total + this.pageSize);
-      await this.scanPass(fromMs, toMs, namespace, level, size, 3, sink, seen, signal, 1);
-    }
-  }
-
-  /** One pass over the pages of a window. */
   private async scanPass(
-    fromMs: number,
-    toMs: number,
-    namespace: string | undefined,
-    level: string,
-    size: number,
-    pass: number,
+    query: WindowQuery,
     sink: ScanSink,
-    seen: Set<string>,
+    pass: number,
     signal: AbortSignal | undefined,
-    pageLimit = Math.ceil((2 * this.maxWindowRecords) / this.pageSize) + 4,
-  ): Promise<{ stopped: boolean; shifted: boolean; total?: number }> {
-    let firstTotal: number | undefined;
-    let lastTotal: number | undefined;
+  ): Promise<PassEnd> {
+    let size = pass === WINDOW_PASSES - 1 ? this.maxWindowRecords : this.pageSize;
+    size = Math.min(size, this.cap ?? size);
     let cursor: string | undefined;
-    let limit = pageLimit;
-    for (let page = 1; page <= limit; page++) {
-      if (signal?.aborted) return { stopped: true, shifted: false };
-      const res = await this.request(this.params(fromMs, toMs, namespace, level, page, size), cursor);
-      if (typeof res.total === "number") {
-        if (pageLimit > 1) limit = Math.max(limit, Math.ceil(res.total / size) + 2);
-        if (page === 1) {
-          firstTotal = res.total;
-          if (pass === 0 && !sink.total(res.total)) return { stopped: true, shifted: false };
-        }
-        lastTotal = res.total;
+    let shortened = false;
+    let pages = 0;
+    for (let page = 1; ; page++) {
+      if (signal?.aborted) return { exhausted: false };
+      if (++pages > this.pageLimit(size)) {
+        return { exhausted: false, said: `still more after ${pages - 1} pages of ${size}` };
       }
-      for (const item of res.results) {
-        const rec = this.toRecord(item, sink, pass === 0);
-        if (rec === undefined) continue;
-        if (seen.size <= 2 * this.maxWindowRecords) seen.add(`${rec.pos}\u0000${rec.key}`);
-        if (!sink.record(rec)) return { stopped: true, shifted: false };
-      }
-      const cursorMode = res.type === "CURSOR" || (res.nextCursor !== undefined && res.nextCursor !== null);
-      if (cursorMode) {
-        if (!res.nextCursor || res.results.length === 0) break;
+      const res = await this.request(this.params(query, page, size), cursor);
+      const total = typeof res.total === "number" ? res.total : undefined;
+      if (total !== undefined) sink.total(total);
+      for (const item of res.results) if (!this.offer(item, sink)) return { exhausted: false };
+      const n = res.results.length;
+      if (res.type === "CURSOR" || (res.nextCursor !== undefined && res.nextCursor !== null)) {
+        // a cursor stream goes on while there is a next cursor, through empty and short pages
+        if (!res.nextCursor) return { exhausted: true };
         cursor = res.nextCursor;
         continue;
       }
-      if (res.results.length < size) break;
-      if (typeof res.total === "number" && page * size >= res.total) break;
-      if (page === limit && pageLimit > 1) {
-        throw new SourceError(
-          "invalid-response",
-          `${this.describe()}: still returning full pages after ${limit} pages of ${size} for one time window; the server seems to ignore paging`,
-        );
+      const offset = (page - 1) * size;
+      if (n === 0) {
+        return total === undefined
+          ? { exhausted: true }
+          : { exhausted: false, said: `an empty page at offset ${offset}` };
       }
+      if (total !== undefined && offset + n >= total) return { exhausted: false };
+      if (n < size && page === 1) {
+        // a cap: offset 0 is the same at any size, so page 2 at the capped size goes on where this one ended
+        if (total !== undefined) this.cap = n;
+        size = n;
+        shortened = total === undefined;
+      } else if (n === size && shortened && page === 2) {
+        this.cap = size; // without a total, a full second page at the shortened size confirms the cap
+      }
+      // a short page after full ones is not a cap (the data moved): the next page, or an empty one, tells
     }
-    return { stopped: false, shifted: firstTotal !== lastTotal, total: lastTotal };
   }
 
-  private toRecord(item: unknown, sink: ScanSink, report: boolean): LogRecord | undefined {
+  /** Most pages one pass may take before the server is taken to ignore paging. */
+  private pageLimit(size: number): number {
+    return Math.ceil((4 * this.maxWindowRecords) / size) + 4;
+  }
+
+  /** Hands one entry of a page to the sink; false when the sink stops the pass. */
+  private offer(item: unknown, sink: ScanSink): boolean {
     const c = checkEntry(item);
     if (!c.ok) {
-      if (report) sink.invalid({ location: this.describe(), reason: c.reason });
-      return undefined;
+      sink.invalid({ location: this.describe(), reason: c.reason }, contentIdentity(item));
+      return true;
     }
     const entry: LogEntry = c.entry;
     const key = typeof entry.id === "string" && entry.id !== "" ? entry.id : contentKey(entry, c.ts);
-    return { ts: c.ts, pos: c.ts, key, level: c.level, entry };
+    return sink.record({ ts: c.ts, pos: c.ts, key, level: c.level, entry });
   }
 
-  private params(
-    fromMs: number,
-    toMs: number,
-    namespace: string | undefined,
-    level: string | undefined,
-    page: number,
-    size: number,
-    widen = true,
-  ): URLSearchParams {
+  private params(query: WindowQuery, page: number, size: number, widen = true): URLSearchParams {
+    const { fromMs, toMs, namespace, level } = query;
     // widened by 1 ms on each side: the legacy parameters are `>`/`<` on some versions and `>=`/`<=` on others
     const start = new Date(widen ? fromMs - 1 : fromMs).toISOString();
     const end = new Date(widen ? toMs + 1 : toMs).toISOString();
@@ -382,6 +376,11 @@ export function contentKey(entry: LogEntry, ts: string): string {
     text += `\u0000${v === undefined || v === null ? "\u0001" : String(v)}`;
   }
   return `h:${hash("sha256", text, "hex").slice(0, 16)}`;
+}
+
+/** Tells repeats of an invalid entry apart (a hash of its JSON). */
+function contentIdentity(item: unknown): string {
+  return hash("sha256", JSON.stringify(item) ?? String(item), "hex").slice(0, 16);
 }
 
 function levelNameOf(rank: number): string {

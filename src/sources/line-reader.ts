@@ -14,11 +14,11 @@ const CHUNK = 256 * 1024;
 /**
  * Reads a file line by line with bounded memory: a 256 KiB buffer that grows to hold at most `maxLineBytes`.
  * Longer lines are skipped without being buffered, and yielded as bad lines, in file order. Yields arrays of
- * lines per chunk.
+ * lines per chunk. `onEnd` is told the offset where the file ended (to see a file that shrank while read).
  */
 export async function* readLines(
   path: string,
-  options: { start?: number; maxLineBytes: number },
+  options: { start?: number; maxLineBytes: number; onEnd?: (offset: number) => void },
 ): AsyncGenerator<Line[]> {
   const handle: FileHandle = await open(path, "r");
   try {
@@ -52,6 +52,7 @@ export async function* readLines(
       if (skipping) {
         if (nl < 0 || nl >= end) {
           if (eof) {
+            options.onEnd?.(readPos);
             yield [{ offset: skipStart, bad: `line longer than ${options.maxLineBytes} bytes` }];
             return;
           }
@@ -70,6 +71,7 @@ export async function* readLines(
         nl = buf.indexOf(10, lineStart);
       }
       if (eof) {
+        options.onEnd?.(readPos);
         if (lineStart < end) pushLine(buf, lineStart, end, bufStart, lines, options);
         if (lines.length > 0) yield lines;
         return;

@@ -11,6 +11,7 @@ import { FileDeadLetter } from "../../src/shipping/dead-letter";
 import { createCloudWatchSource, inferLevel, toKestraRecord } from "../../src/sources/cloudwatch-source";
 import type { ReadRange } from "../../src/sources/source";
 import { FileStateStore } from "../../src/state/file-state-store";
+import { CloudWatchFaultProxy } from "../support/cloudwatch-fault-proxy";
 import { createGroup, motoEndpoint, motoLogs, putEvents, tempDir, unique } from "./cloudwatch-helpers";
 
 const MIN = 60_000;
@@ -130,10 +131,37 @@ describe("CloudWatch Logs source (moto)", () => {
       filter: { minLevelRank: 0 },
     };
     const whole = await readAll(sourceConfig({ logGroupNames: [g] }), range);
-    const bounded = await readAll(sourceConfig({ logGroupNames: [g] }), range, 6);
+    // through a pass-through proxy that records each FilterLogEvents window
+    const proxy = new CloudWatchFaultProxy(motoEndpoint());
+    const endpoint = await proxy.listen();
+    let bounded: LogRecord[];
+    try {
+      bounded = await readAll(sourceConfig({ logGroupNames: [g], endpointOverride: endpoint }), range, 6);
+    } finally {
+      await proxy.close();
+    }
     assertOrdered(bounded);
     expect(bounded).toHaveLength(47);
     expect(bounded.map((r) => r.key)).toEqual(whole.map((r) => r.key));
+    // what each request's window held: every window read to its end (the last page, without nextToken) held
+    // at most 6 events, except the overfull millisecond (17 events), which was read once per pass of 6
+    const times = [...Array.from({ length: 30 }, (_, i) => t + i * 10_000), ...Array(17).fill(t + 77_777)];
+    const held = (r: { startTime?: number; endTime?: number }) =>
+      times.filter((x) => x >= r.startTime! && x <= r.endTime!).length;
+    expect(proxy.requests[0]).toMatchObject({ startTime: t - 1 }); // the first window: the whole range
+    expect(held(proxy.requests[0]!)).toBe(47);
+    const narrow = proxy.requests.filter((r) => r.endTime! > r.startTime!);
+    expect(narrow.length).toBeGreaterThan(3);
+    const overfull = proxy.requests.filter((r) => r.startTime === t + 77_777 && r.endTime === t + 77_777);
+    expect(overfull.length).toBeGreaterThanOrEqual(3); // 17 events in passes of at most 6
+    for (const r of narrow) {
+      // a window that held more than 6 was not read to its end: moto answers all in one page, so it was
+      // stopped as soon as it overflowed and narrowed; the windows that were kept held at most 6
+      if (held(r) > 6)
+        expect(proxy.requests.some((q) => q.startTime === r.startTime && q.endTime! < r.endTime!)).toBe(true);
+    }
+    const kept = narrow.filter((r) => held(r) <= 6);
+    expect(kept.reduce((n, r) => n + held(r), 0) + 17).toBeGreaterThanOrEqual(47);
   });
 
   describe("a shipper with a cloudwatch source, plan and apply to a file exporter", () => {
@@ -188,7 +216,7 @@ describe("CloudWatch Logs source (moto)", () => {
 
       const { report: plan } = await runPlan(loaded, context(T));
       expect(plan.drift.map((d) => d.kind)).toEqual(["new-exporter"]);
-      expect(plan.shippers[0]!.exporters[0]!.pending).toBeNull(); // FilterLogEvents cannot count
+      expect(plan.shippers[0]!.exporters[0]!.pending).toBe(14); // counted by reading, as apply reads
 
       const first = await runApply(loaded, context(T)); // range ends at T − PT2M (settleDelay)
       expect(first.report.shippers[0]!.exporters[0]).toMatchObject({ status: "ok", shipped: 14 });

@@ -8,7 +8,7 @@ import { runPlan } from "../../src/reconcile/reconciler";
 import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
 import { redact } from "../../src/secrets/redaction";
 import { CachingSecretResolver } from "../../src/secrets/secret-resolver";
-import { SourceError } from "../../src/sources/errors";
+import { SourceError, SourceIncompleteError } from "../../src/sources/errors";
 import {
   createKestraSource,
   KestraApiSource,
@@ -203,9 +203,36 @@ describe("Kestra API source: paging and order", () => {
     const src = source("main", 5, { maxWindowRecords: 10 });
     const records = await readAll(src, range(now - 60 * MIN, now), 4);
     assertOrderedOnce(records, f.logs);
-    // the windows were narrowed: many requests, none of them asking for more than a page
-    expect(f.requests.length).toBeGreaterThan(20);
-    expect(f.requests.every((r) => Number(r.query.get("size")) <= 10)).toBe(true);
+    // what each request's window held (the logs between its dates): a window of more than 10 records is never
+    // paged through (at most 10 records + a page of it are read before it is narrowed), except one millisecond
+    const held = (q: URLSearchParams) => {
+      const from = q.get("filters[startDate][GREATER_THAN_OR_EQUAL_TO]")!;
+      const to = q.get("filters[endDate][LESS_THAN_OR_EQUAL_TO]")!;
+      const ts = (t: string) => normalizeTimestamp(t) as string;
+      return f.logs.filter((e) => ts(e.timestamp) >= ts(from) && ts(e.timestamp) <= ts(to)).length;
+    };
+    const windows = new Map<string, { held: number; span: number; pages: number; requests: number }>();
+    for (const r of f.requests) {
+      const from = r.query.get("filters[startDate][GREATER_THAN_OR_EQUAL_TO]")!;
+      const to = r.query.get("filters[endDate][LESS_THAN_OR_EQUAL_TO]")!;
+      const w = windows.get(`${from}/${to}`) ?? {
+        held: held(r.query),
+        span: Date.parse(to) - Date.parse(from),
+        pages: 0,
+        requests: 0,
+      };
+      w.pages = Math.max(w.pages, Number(r.query.get("page")));
+      w.requests++;
+      windows.set(`${from}/${to}`, w);
+      expect(Number(r.query.get("size"))).toBeLessThanOrEqual(10);
+    }
+    const big = [...windows.values()].filter((w) => w.held > 10 && w.span > 2);
+    expect(big.length).toBeGreaterThan(0); // the first window (the whole range) held them all
+    for (const w of big) expect(w.pages * 5).toBeLessThanOrEqual(10 + 5);
+    // the overfull millisecond (27 records, widened by 1 ms on each side) was read in bounded passes
+    const overfull = [...windows.values()].filter((w) => w.span === 2 && w.held === 27);
+    // (3 selection passes of at most 10 records, each paging through the 27: 6 pages of 5)
+    expect(overfull.map((w) => w.requests).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3 * 6);
   });
 });
 
@@ -266,12 +293,15 @@ describe("Kestra API source: errors", () => {
     expect(f.requests).toHaveLength(4);
   });
 
-  test("a server that stays down fails after the attempts, naming the status", async () => {
+  test("a server that stays down fails after the attempts, naming the status and the unread window", async () => {
     nock(BASE).get("/api/v1/main/logs/search").query(true).times(3).reply(502, "bad gateway");
     const err = await readAll(source("main", 5, { maxAttempts: 3 }), range(now - 60 * MIN, now)).catch(
       (e: unknown) => e as SourceError,
     );
-    expect((err as SourceError).kind).toBe("unavailable");
+    // the window could not be read: source-incomplete, caused by the unavailable server
+    expect(err).toBeInstanceOf(SourceIncompleteError);
+    expect(((err as SourceError).cause as SourceError).kind).toBe("unavailable");
+    expect((err as SourceError).message).toContain(`the window ${new Date(now - 60 * MIN).toISOString()}`);
     expect((err as SourceError).message).toContain("HTTP 502");
     expect((err as SourceError).message).toContain("gave up after 3 attempts");
     expect(nock.isDone()).toBe(true);
@@ -285,14 +315,25 @@ describe("Kestra API source: errors", () => {
 });
 
 describe("Kestra API source: count and configuration", () => {
-  test("count() uses the API's total, and null for cursor pages without one", async () => {
-    const f = fake();
+  test("count() reads a small backlog (exact, proved; cursor stores too), else takes the API's total", async () => {
+    const f = fake({ pageCap: 4 });
     f.logs = sampleLogs();
     const counts = await source().count([range(now - 60 * MIN, now), range(now + MIN, now)]);
     expect(counts).toEqual([f.logs.length, 0]);
+    expect(f.requests.length).toBeGreaterThan(f.logs.length / 4); // read through the capped pages
     nock.cleanAll();
     fake({ cursor: true }).logs = sampleLogs();
-    expect(await source().count([range(now - 60 * MIN, now)])).toEqual([null]);
+    expect(await source().count([range(now - 60 * MIN, now)])).toEqual([sampleLogs().length]);
+    nock.cleanAll();
+    // a server whose total it never delivers: the count fails as the read would (plan: source-incomplete)
+    fake({ phantom: 1 }).logs = sampleLogs();
+    await expect(source().count([range(now - 60 * MIN, now)])).rejects.toBeInstanceOf(SourceIncompleteError);
+    nock.cleanAll();
+    // a backlog above COUNT_BY_READING: one request, the server's total
+    const big = fake();
+    big.logs = Array.from({ length: 10_001 }, (_, i) => entryAt(iso(now - 30 * MIN + i), i));
+    expect(await source().count([range(now - 60 * MIN, now)])).toEqual([10_001]);
+    expect(big.requests).toHaveLength(1);
   });
 
   test("url and credentials fall back to KESTRA_URL and KESTRA_USERNAME/KESTRA_PASSWORD", async () => {
