@@ -247,7 +247,7 @@ export interface S3Source {
    */
   endpointOverride?: string;
   /**
-   * Largest object (decompressed) that is sorted in memory; a larger one is read as a stream in its own order, each line at the position of the latest timestamp before it. Default: 67108864 (64 MiB).
+   * Largest object (decompressed) that is sorted in memory; a larger one is read as a stream in its own order, each line at the position of the latest timestamp before it. Default: 33554432 (32 MiB).
    */
   maxObjectBytes?: number;
   /**
