@@ -90,7 +90,7 @@ export class ObjectRead {
 
   /** The object's records after the cursor and up to the range's end, in (position, key) order. */
   async *records(): AsyncGenerator<LogRecord> {
-    if (/[\u0000-\u001f]/.test(this.key))
+    if (hasControlCharacter(this.key))
       return this.badAt(this.base, 0, "the object key holds a control character");
     if (/\.ion(\.gz)?$/.test(this.key))
       return this.badAt(this.base, 0, "Ion objects are not read (write the archive with format: JSON)");
@@ -224,6 +224,12 @@ export class ObjectRead {
     this.countInvalid();
     this.options.onInvalid?.({ location: `${this.source.location}/${this.key}@${offset}`, reason });
   }
+}
+
+/** True when a key holds a character below a space (which would break the order of {@link archiveKey}s). */
+function hasControlCharacter(key: string): boolean {
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) < 0x20) return true;
+  return false;
 }
 
 function max(a: string, b: string | undefined): string {
