@@ -6,6 +6,7 @@ import { gzipBody } from "../shipping/http-options";
 import type { Encoded, Exporter, ExporterLimits, SendContext, SendResult } from "./exporter";
 import {
   DEFAULT_LOG_FILE_PREFIX,
+  DEFAULT_MAX_LINES_PER_FILE,
   encodeLogLine,
   localDateTime,
   logFileExtension,
@@ -25,8 +26,6 @@ import {
  * the crash left, so an archive never holds a record twice.
  */
 
-/** Most lines per object unless `maxLinesPerFile` says otherwise (Kestra's GCS default). */
-export const DEFAULT_MAX_LINES_PER_FILE = 100_000;
 /** Most bytes per object (before compression) unless `maxBytesPerFile` says otherwise. */
 export const DEFAULT_MAX_BYTES_PER_FILE = 32 * 1024 * 1024;
 /** Uploads in flight unless the config sets `concurrency`. */

@@ -7,6 +7,7 @@ import { DeliveryError } from "./errors";
 import type { Encoded, Exporter, ExporterLimits, SendResult } from "./exporter";
 import {
   DEFAULT_LOG_FILE_PREFIX,
+  DEFAULT_MAX_LINES_PER_FILE,
   encodeLogLine,
   localDateTime,
   logFileExtension,
@@ -14,8 +15,7 @@ import {
 } from "./log-file-format";
 import type { ExporterContext } from "./registry";
 
-/** Default rotation size, as Kestra's GCS exporter. */
-export const DEFAULT_MAX_LINES_PER_FILE = 100_000;
+export { DEFAULT_MAX_LINES_PER_FILE } from "./log-file-format";
 
 /**
  * Local files. With `path`, appends one JSON line per record to that file (the entry exactly as the source had

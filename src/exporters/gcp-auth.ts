@@ -2,7 +2,9 @@ import { createPrivateKey, sign, type KeyObject } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { registerSecretValue } from "../secrets/redaction";
 import type { HttpTransport } from "../shipping/http-transport";
+import type { LogExporter } from "../../generated/config";
 import { exporterConfigError, requestToken, type AccessToken } from "./http-support";
+import type { ExporterContext } from "./registry";
 
 /**
  * Google service-account authentication, shared by the Google destinations (Cloud Logging, Cloud Storage): the key
@@ -40,27 +42,19 @@ export function parseServiceAccountKey(text: string): ServiceAccountKey | string
   return json as unknown as ServiceAccountKey;
 }
 
-/** What a Google exporter's factory knows when it loads the key. */
-export interface KeySource {
-  readonly shipperId: string;
-  readonly exporterId: string;
-  /** The `serviceAccount` property (the key JSON), if set. */
-  readonly serviceAccount: string | undefined;
-  readonly impersonatedServiceAccount: string | undefined;
-  readonly env: NodeJS.ProcessEnv;
-  readonly warn: (message: string) => void;
-}
-
 /**
  * The service-account key from `serviceAccount` (usually a secret), else from the file named by
  * `GOOGLE_APPLICATION_CREDENTIALS`. Throws a `ConfigError` naming the property when there is none or it is not a key.
  */
-export async function loadServiceAccountKey(source: KeySource): Promise<ServiceAccountKey> {
-  const { shipperId, exporterId } = source;
-  let text = source.serviceAccount;
+export async function loadServiceAccountKey(
+  context: ExporterContext<LogExporter & { serviceAccount?: string; impersonatedServiceAccount?: string }>,
+): Promise<ServiceAccountKey> {
+  const { shipperId, env, warn } = context;
+  const exporterId = context.resolved.id;
+  let text = context.config.serviceAccount;
   let where = "serviceAccount";
   if (text === undefined || text.trim() === "") {
-    const file = source.env.GOOGLE_APPLICATION_CREDENTIALS;
+    const file = env.GOOGLE_APPLICATION_CREDENTIALS;
     if (file === undefined || file === "") {
       throw exporterConfigError(
         shipperId,
@@ -85,8 +79,8 @@ export async function loadServiceAccountKey(source: KeySource): Promise<ServiceA
   const key = parseServiceAccountKey(text);
   if (typeof key === "string")
     throw exporterConfigError(shipperId, exporterId, "serviceAccount", `${where} ${key}`);
-  if (source.impersonatedServiceAccount !== undefined) {
-    source.warn(
+  if (context.config.impersonatedServiceAccount !== undefined) {
+    warn(
       `exporter ${exporterId}: impersonatedServiceAccount is not supported yet; logs are written as ${key.client_email}`,
     );
   }

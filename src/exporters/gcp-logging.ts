@@ -272,14 +272,7 @@ export async function createGcpLoggingExporter(
 ): Promise<Exporter> {
   const r = context.resolved;
   const config = context.config;
-  const key = await loadServiceAccountKey({
-    shipperId: context.shipperId,
-    exporterId: r.id,
-    serviceAccount: config.serviceAccount,
-    impersonatedServiceAccount: config.impersonatedServiceAccount,
-    env: context.env,
-    warn: context.warn,
-  });
+  const key = await loadServiceAccountKey(context);
   return new GcpLoggingExporter(r.id, config, key, {
     chunk: r.chunk,
     concurrency: r.concurrency ?? DEFAULT_HTTP_CONCURRENCY,

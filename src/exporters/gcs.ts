@@ -183,14 +183,7 @@ export async function createGcsExporter(
 ): Promise<Exporter> {
   const r = context.resolved;
   const config = context.config;
-  const key: ServiceAccountKey = await loadServiceAccountKey({
-    shipperId: context.shipperId,
-    exporterId: r.id,
-    serviceAccount: config.serviceAccount,
-    impersonatedServiceAccount: config.impersonatedServiceAccount,
-    env: context.env,
-    warn: context.warn,
-  });
+  const key: ServiceAccountKey = await loadServiceAccountKey(context);
   const destination = "Google Cloud Storage";
   const transport = new HttpTransport(
     transportOptions(config.options, {

@@ -11,6 +11,9 @@ import { toIonText } from "./ion-text";
 /** Kestra's `format` of log files. */
 export type LogFileFormat = "JSON" | "ION";
 
+/** Default rotation size (`maxLinesPerFile`), as Kestra's GCS exporter. */
+export const DEFAULT_MAX_LINES_PER_FILE = 100_000;
+
 /** Kestra's default `logFilePrefix`. */
 export const DEFAULT_LOG_FILE_PREFIX = "kestra-log-file";
 

@@ -168,17 +168,7 @@ export async function createS3Exporter(
 ): Promise<Exporter> {
   const config = context.config;
   const id = context.resolved.id;
-  const clientConfig = s3ClientConfig(
-    {
-      region: config.region,
-      accessKeyId: config.accessKeyId,
-      secretKeyId: config.secretKeyId,
-      sessionToken: config.sessionToken,
-      endpointOverride: config.endpointOverride,
-    },
-    context.env,
-    `exporter ${id}`,
-  );
+  const clientConfig = s3ClientConfig(config, context.env, `exporter ${id}`);
   const sdk = await import("@aws-sdk/client-s3");
   const client = new sdk.S3Client(clientConfig);
   const store = new S3Store(id, config.bucket, sdk, client, options);

@@ -17,6 +17,7 @@ import type { ReadOptions, ReadRange, Source, SourceBatch } from "./source";
 export { archiveKey } from "./archive-object";
 
 type Sdk = typeof import("@aws-sdk/client-s3");
+type ListPage = import("@aws-sdk/client-s3").ListObjectsV2CommandOutput;
 
 /** Largest object (decompressed) sorted in memory: the memory bound of a read, besides one batch. */
 export const DEFAULT_MAX_OBJECT_BYTES = 32 * 1024 * 1024;
@@ -74,17 +75,7 @@ export class S3ArchiveSource implements Source, ObjectStoreReader {
 
   async check(shipper: string): Promise<Drift[]> {
     try {
-      const page = await this.call(
-        () =>
-          this.client.send(
-            new this.sdk.ListObjectsV2Command({
-              Bucket: this.config.bucket,
-              Prefix: this.prefix,
-              MaxKeys: 1,
-            }),
-          ),
-        "ListObjectsV2",
-      );
+      const page = await this.list({ MaxKeys: 1 });
       if ((page.Contents ?? []).length > 0) return [];
       return [
         {
@@ -157,20 +148,8 @@ export class S3ArchiveSource implements Source, ObjectStoreReader {
     }
     let token: string | undefined;
     do {
-      const page = await this.call(
-        () =>
-          this.client.send(
-            new this.sdk.ListObjectsV2Command({
-              Bucket: this.config.bucket,
-              Prefix: this.prefix,
-              ...(token !== undefined
-                ? { ContinuationToken: token }
-                : from !== undefined
-                  ? { StartAfter: from }
-                  : {}),
-            }),
-          ),
-        "ListObjectsV2",
+      const page = await this.list(
+        token !== undefined ? { ContinuationToken: token } : from !== undefined ? { StartAfter: from } : {},
       );
       for (const o of page.Contents ?? []) {
         const key = o.Key;
@@ -188,6 +167,21 @@ export class S3ArchiveSource implements Source, ObjectStoreReader {
     } while (token !== undefined);
   }
 
+  /** One page of the keys under the prefix. */
+  private list(page: {
+    MaxKeys?: number;
+    ContinuationToken?: string;
+    StartAfter?: string;
+  }): Promise<ListPage> {
+    return this.call(
+      () =>
+        this.client.send(
+          new this.sdk.ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: this.prefix, ...page }),
+        ),
+      "ListObjectsV2",
+    );
+  }
+
   private call<T>(fn: () => Promise<T>, what: string): Promise<T> {
     return awsCall(fn, this.describe(), what, this.policy);
   }
@@ -200,17 +194,7 @@ export async function createS3Source(
   options: S3SourceOptions = {},
 ): Promise<S3ArchiveSource> {
   const resolved = await renderSecretsIfAny(config, context.secrets, "the s3 source's config");
-  const clientConfig = s3ClientConfig(
-    {
-      region: resolved.region,
-      accessKeyId: resolved.accessKeyId,
-      secretKeyId: resolved.secretKeyId,
-      sessionToken: resolved.sessionToken,
-      endpointOverride: resolved.endpointOverride,
-    },
-    context.env,
-    "the s3 source",
-  );
+  const clientConfig = s3ClientConfig(resolved, context.env, "the s3 source");
   const sdk = await import("@aws-sdk/client-s3");
   return new S3ArchiveSource(resolved, sdk, new sdk.S3Client(clientConfig), options);
 }
