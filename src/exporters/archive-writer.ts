@@ -85,8 +85,6 @@ export class ArchiveExporter implements Exporter<string> {
   readonly destination: string;
   readonly limits: ExporterLimits;
   readonly defaultConcurrency = DEFAULT_ARCHIVE_CONCURRENCY;
-  /** Objects stored by this exporter in this run (for tests and reports). */
-  objects = 0;
   private readonly settings: { prefix: string; format: LogFileFormat; gzip: boolean };
 
   constructor(
@@ -133,7 +131,6 @@ export class ArchiveExporter implements Exporter<string> {
       },
       context,
     );
-    this.objects++;
     return {};
   }
 
