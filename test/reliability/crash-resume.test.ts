@@ -17,6 +17,7 @@ import { cloudWatchClient, dynamoClient, dynamoEnv, expireLease } from "./suppor
 import { recordResult, tally } from "./support/results";
 import { Sink } from "./support/sink";
 import { createBucket, motoS3, objects } from "../support/archives";
+import { blobs, createContainer, DEV_ACCOUNT, DEV_KEY, startAzurite } from "../support/azurite";
 
 // Crash and resume: `logshipper apply` (the built CLI, as a child process) ships 200,000 records and is SIGKILLed
 // ten times, at random moments and at each point between "the destination acknowledged" and "the offset is
@@ -235,6 +236,48 @@ describe("crash and resume", () => {
       // deterministic object names: a re-sent object replaced the one the crash left, so nothing is doubled
       const { seen } = await count();
       expect([...seen.values()].filter((n) => n > 1)).toEqual([]);
+    },
+  );
+
+  itWhen(
+    has.destination("azure-blob"),
+    "crash-resume: Azure Blob archive (Azurite), file state",
+    "the Azure Blob archive exporter",
+  )(
+    "Azure Blob archive exporter to Azurite, file state: 10 SIGKILLs, every record archived exactly once",
+    async () => {
+      const azurite = await startAzurite();
+      try {
+        await createContainer(azurite.endpoint, "crash");
+        const count = async (): Promise<{ seen: Map<number, number>; corrupt: string[] }> => {
+          const seen = new Map<number, number>();
+          const corrupt: string[] = [];
+          for (const b of await blobs(azurite.endpoint, "crash"))
+            for (const line of b.text.split("\n").filter(Boolean)) {
+              const seq = seqOf(line);
+              if (seq === undefined) corrupt.push(line);
+              else seen.set(seq, (seen.get(seq) ?? 0) + 1);
+            }
+          return { seen, corrupt };
+        };
+        const started = Date.now();
+        const destination: Destination = {
+          name: "Azure Blob archive (Azurite)",
+          exporter: `{ id: arc, type: azure-blob, endpoint: "${azurite.endpoint}", containerName: crash, sharedKeyAccountName: ${DEV_ACCOUNT}, sharedKeyAccountAccessKey: "{{ secret('AZ_KEY') }}", maxLinesPerFile: 2000, concurrency: 2 }`,
+          chunk: 2000,
+          concurrency: 2,
+          total: 8_000,
+          progress: () => Date.now() - started,
+          count,
+        };
+        await scenario("crashaz", destination, fileState("crashaz"), {
+          SECRET_AZ_KEY: Buffer.from(DEV_KEY).toString("base64"),
+        });
+        const { seen } = await count();
+        expect([...seen.values()].filter((n) => n > 1)).toEqual([]);
+      } finally {
+        await azurite.stop();
+      }
     },
   );
 
