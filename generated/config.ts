@@ -36,6 +36,7 @@ export type LogExporter =
   | CloudWatchExporter
   | OpenTelemetryExporter
   | FileExporter
+  | SyslogExporter
   | S3Exporter
   | GcsExporter
   | AzureBlobExporter;
@@ -672,6 +673,80 @@ export interface FileExporter {
    * Requests in flight at once for this exporter (log-shipper extension). Each in-flight request can be re-sent once after a crash, so this is also the bound on duplicates per crash. Default: 1 for file, 4 for HTTP destinations.
    */
   concurrency?: number;
+  /**
+   * ISO-8601 duration, e.g. P1D, PT2M, PT0S.
+   */
+  retryBudget?: string;
+}
+/**
+ * Syslog CEF (Kestra's io.kestra.plugin.ee.syslog.LogExporter): each record as an RFC 5424 message with a CEF payload, over UDP (one datagram per message), TCP (RFC 5425 octet counting) or TLS (the same framing, encrypted).
+ *
+ * This interface was referenced by `LogShipperConfig`'s JSON-Schema
+ * via the `definition` "syslogExporter".
+ */
+export interface SyslogExporter {
+  /**
+   * Exporter type: the short alias or a Kestra type name.
+   */
+  type: "syslog" | "io.kestra.plugin.ee.syslog.LogExporter";
+  id: ExporterId;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  host: string;
+  /**
+   * The collector's port. Default: 514 for UDP and TCP, 6514 for TLS.
+   */
+  port?: number;
+  /**
+   * UDP (datagrams, never acknowledged), TCP (RFC 5425 octet counting over a plain socket) or TLS (the same framing, encrypted, certificate verified). Default: UDP.
+   */
+  protocol?: "UDP" | "TCP" | "TLS";
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  trustStorePath?: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  trustStore?: string;
+  /**
+   * The truststore's format. Kestra reads PKCS12 and JKS; log-shipper reads PEM (its extension) and says how to convert the others.
+   */
+  trustStoreType?: "PKCS12" | "JKS" | "PEM";
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  trustStorePassword?: string;
+  /**
+   * TLS: accept any certificate (no chain or host name check). Unsafe; validate and plan warn. Default: false.
+   */
+  skipCertVerification?: boolean;
+  /**
+   * ISO-8601 duration, e.g. P1D, PT2M, PT0S.
+   */
+  connectionTimeout?: string;
+  /**
+   * ISO-8601 duration, e.g. P1D, PT2M, PT0S.
+   */
+  writeTimeout?: string;
+  /**
+   * RFC 5424 HOSTNAME of every message (log-shipper extension). Default: this machine's host name.
+   */
+  hostname?: string;
+  /**
+   * RFC 5424 APP-NAME (log-shipper extension). Default: kestra.
+   */
+  appName?: string;
+  /**
+   * Syslog facility of every message, 0-23 (log-shipper extension). Default: 16 (local0).
+   */
+  facility?: number;
+  /**
+   * Largest syslog message in bytes, framing excluded; a longer message is cut and marked (log-shipper extension). Default: 2048 for UDP (RFC 5426's SHOULD), 8192 for TCP and TLS (RFC 5425's SHOULD).
+   */
+  maxMessageBytes?: number;
+  chunk?: Chunk;
   /**
    * ISO-8601 duration, e.g. P1D, PT2M, PT0S.
    */

@@ -130,9 +130,13 @@ export interface ApplyExporter {
    */
   shipped: number;
   /**
-   * Records the destination (or its limits) rejected in this run; they are in the dead-letter.
+   * Records the destination (or its limits) rejected in this run; they are in the dead-letter. A destination that rejects part of a request without saying which (OTLP partial success) counts by its own number: see uncertain.
    */
   rejected: number;
+  /**
+   * Records of requests that the destination rejected only in part without saying which ("N of these M"): counted in shipped or rejected by the destination's numbers, and all M in the dead-letter, marked uncertain with the request, N and M, so that a replay can skip those already stored.
+   */
+  uncertain?: number;
   /**
    * ok: caught up to `to`. partial: stopped early (time budget). failed: a delivery error stopped this exporter; its cursor stays at the last acknowledged batch. skipped: not run.
    */

@@ -1,5 +1,7 @@
-import type { LogExporter } from "../../generated/config";
+import type { LogExporter, SyslogExporter } from "../../generated/config";
+import { canonicalExporterType } from "../config/exporter-types";
 import { hasTemplate, parseTemplate } from "../config/template";
+import { syslogTarget } from "../exporters/syslog-format";
 
 /** A template for display: `{{ secret('X') }}` prints as `(secret X)`, never as a value. */
 export function displayTemplate(text: string): string {
@@ -37,5 +39,10 @@ export function describeTarget(config: LogExporter): string {
   if (typeof c.containerName === "string") parts.push(`container ${c.containerName}`);
   if (typeof c.logGroupName === "string")
     parts.push(`${c.logGroupName}/${String(c.logStreamName)} in ${displayTemplate(String(c.region))}`);
+  // issue 16, syslog helper
+  if (canonicalExporterType(c.type) === "syslog") {
+    const s = c as SyslogExporter;
+    parts.push(syslogTarget(s.protocol, displayTemplate(s.host), s.port));
+  }
   return parts.join(" ");
 }

@@ -1,4 +1,4 @@
-import type { ApplyReport } from "../../generated/report";
+import type { ApplyExporter, ApplyReport } from "../../generated/report";
 import type { LoadedConfig } from "../config/model";
 import { humanDuration } from "../core/duration";
 import { num, pad, plural } from "./format";
@@ -8,6 +8,7 @@ export function renderApply(report: ApplyReport, config: LoadedConfig): string {
   const out: string[] = [];
   let shipped = 0;
   let rejected = 0;
+  let uncertain = 0;
   let failures = 0;
   for (const s of report.shippers) {
     const shipper = config.shippers.find((c) => c.id === s.id);
@@ -23,6 +24,7 @@ export function renderApply(report: ApplyReport, config: LoadedConfig): string {
     for (const e of s.exporters) {
       shipped += e.shipped;
       rejected += e.rejected;
+      uncertain += e.uncertain ?? 0;
       const exporterConfig = shipper?.exporters.find((x) => x.id === e.id)?.config as
         { path?: string } | undefined;
       const target = e.type === "file" && exporterConfig?.path ? ` → ${exporterConfig.path}` : "";
@@ -36,7 +38,7 @@ export function renderApply(report: ApplyReport, config: LoadedConfig): string {
               : "FAILED ";
       if (e.status === "failed") failures++;
       const extra = [
-        e.rejected > 0 ? `${num(e.rejected)} rejected (dead-letter: ${e.deadLetter})` : "",
+        e.rejected > 0 || e.uncertain ? rejections(e) : "",
         e.truncated ? `${num(e.truncated)} truncated` : "",
         e.retries ? plural(e.retries, "retry", "retries") : "",
       ]
@@ -61,7 +63,17 @@ export function renderApply(report: ApplyReport, config: LoadedConfig): string {
   }
   const took = report.durationMs !== undefined ? ` in ${humanDuration(report.durationMs)}` : "";
   out.push(
-    `Apply ${failures > 0 ? "finished with errors" : "complete"}: ${num(shipped)} shipped, ${num(rejected)} rejected, ${plural(report.invalidLines, "invalid line")}${took}.`,
+    `Apply ${failures > 0 ? "finished with errors" : "complete"}: ${num(shipped)} shipped, ${num(rejected)} rejected, ${uncertain ? `${num(uncertain)} uncertain, ` : ""}${plural(report.invalidLines, "invalid line")}${took}.`,
   );
   return out.join("\n");
+}
+
+/**
+ * `3 rejected (dead-letter: …)`; with records whose fate the destination left open:
+ * `1 rejected, 100 uncertain (the destination rejected part of a request without saying which; dead-letter: …)`.
+ */
+function rejections(e: ApplyExporter): string {
+  const where = `dead-letter: ${e.deadLetter}`;
+  if (!e.uncertain) return `${num(e.rejected)} rejected (${where})`;
+  return `${num(e.rejected)} rejected, ${num(e.uncertain)} uncertain (the destination rejected part of a request without saying which; ${where})`;
 }

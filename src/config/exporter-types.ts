@@ -10,6 +10,8 @@ export type ExporterType =
   | "cloudwatch"
   | "opentelemetry"
   | "file"
+  // issue 16, syslog helper
+  | "syslog"
   // archives (S3, GCS, Azure Blob)
   | "s3"
   | "gcs"
@@ -53,6 +55,5 @@ export const UNSUPPORTED_KESTRA_EXPORTERS: Readonly<Record<string, string>> = {
   "io.kestra.plugin.ee.splunk.LogExporter": "Splunk HEC",
   "io.kestra.plugin.ee.graylog.LogExporter": "Graylog",
   "io.kestra.plugin.ee.huawei.lts.LogExporter": "Huawei Cloud LTS",
-  "io.kestra.plugin.ee.syslog.LogExporter": "Syslog CEF",
   "io.kestra.plugin.ee.dash0.LogExporter": "Dash0",
 };

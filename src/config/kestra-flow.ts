@@ -7,6 +7,8 @@ import type { SourceText } from "./source-text";
 
 /** Kestra's LogShipper task type. */
 export const LOG_SHIPPER_TASK = "io.kestra.plugin.ee.core.log.LogShipper";
+/** Kestra's AuditLogShipper: the same exporters, fed with audit logs, which log-shipper does not read. */
+export const AUDIT_LOG_SHIPPER_TASK = "io.kestra.plugin.ee.core.log.AuditLogShipper";
 const SCHEDULE_TRIGGERS = new Set([
   "io.kestra.plugin.core.trigger.Schedule",
   "io.kestra.core.models.triggers.types.Schedule",
@@ -58,12 +60,18 @@ export function readKestraFlow(doc: Record<string, unknown>, text: SourceText, s
   if (issues.length > 0) return { shippers: [], variables, issues, warnings };
 
   const schedule = findSchedule(doc.triggers);
-  const tasks: Array<{ task: Record<string, unknown>; path: Array<string | number> }> = [];
-  for (const key of TASK_KEYS) collectTasks(doc[key], [key], tasks);
+  const found: Array<{ task: Record<string, unknown>; path: Array<string | number> }> = [];
+  for (const key of TASK_KEYS) collectTasks(doc[key], [key], found);
+  const tasks = found.filter((t) => t.task.type === LOG_SHIPPER_TASK);
+  const audit = found.filter((t) => t.task.type === AUDIT_LOG_SHIPPER_TASK);
+  const auditNote = `${AUDIT_LOG_SHIPPER_TASK} ships Kestra's audit logs, which log-shipper does not read (it ships execution logs, as LogShipper does)`;
   if (tasks.length === 0) {
-    at(["tasks"], `the flow has no ${LOG_SHIPPER_TASK} task`);
+    if (audit.length > 0) at([...(audit[0] as (typeof audit)[0]).path, "type"], auditNote);
+    else at(["tasks"], `the flow has no ${LOG_SHIPPER_TASK} task`);
     return { shippers: [], variables, issues, warnings };
   }
+  for (const { task, path } of audit)
+    warnings.push(`task ${formatPath(path)} (${String(task.id)}) is skipped: ${auditNote}`);
   const shippers: FlowShipper[] = [];
   for (const { task, path } of tasks) {
     const errors = validateKestraTask(task);
@@ -113,7 +121,7 @@ function collectTasks(
     return;
   }
   if (!isObject(value)) return;
-  if (value.type === LOG_SHIPPER_TASK) {
+  if (value.type === LOG_SHIPPER_TASK || value.type === AUDIT_LOG_SHIPPER_TASK) {
     out.push({ task: value, path });
     return;
   }

@@ -236,7 +236,7 @@ export function readShipperConfigs(
       if (options.strictVars) at(where, msg);
       else warnings.push(`${formatPath(where)}: ${msg}`);
     }
-    const resolved = resolveShipper(rendered, path, baseDir, at);
+    const resolved = resolveShipper(rendered, path, baseDir, at, (w) => warnings.push(w));
     if (resolved !== undefined && templatesOk) {
       shippers.push(resolved);
       configs.push(rendered);
@@ -268,6 +268,7 @@ function resolveShipper(
   path: ReadonlyArray<string | number>,
   baseDir: string,
   at: (p: ReadonlyArray<string | number>, m: string) => void,
+  warn: (message: string) => void,
 ): ResolvedShipper | undefined {
   let ok = true;
   const fail = (sub: Array<string | number>, message: string): void => {
@@ -301,21 +302,22 @@ function resolveShipper(
     fail(["source"], "give exactly one of logGroupNames and logGroupNamePrefix");
   }
   const settle = src.settleDelay ?? SETTLE_DEFAULTS[src.type];
-  const seenExporters = new Map<string, number>();
+  const keys = exporterKeys(shipper.logExporters);
   const exporters: ResolvedExporter[] = [];
   shipper.logExporters.forEach((exporter, i) => {
-    const first = seenExporters.get(exporter.id);
-    if (first !== undefined)
+    const key = keys[i] as ExporterKey;
+    if (key.sameTypeAs !== undefined)
       fail(
         ["logExporters", i, "id"],
-        `duplicate exporter id ${JSON.stringify(exporter.id)} (also logExporters[${first}])`,
+        `duplicate exporter id ${JSON.stringify(exporter.id)} (also logExporters[${key.sameTypeAs}], of the same type ${exporter.type}): exporters of one type need different ids to keep their offsets apart`,
       );
-    else seenExporters.set(exporter.id, i);
     const budget = exporter.retryBudget;
     if (budget !== undefined && parseDuration(budget) === undefined)
       fail(["logExporters", i, "retryBudget"], `${JSON.stringify(budget)} is not a valid ISO-8601 duration`);
-    exporters.push(resolveExporter(exporter));
+    exporters.push(resolveExporter(exporter, key.id));
   });
+  for (const key of keys)
+    if (key.warning !== undefined) warn(`${formatPath(path)} (${shipper.id}): ${key.warning}`);
   if (!ok) return undefined;
   const minLevel = normalizeLevel(shipper.logLevelFilter ?? DEFAULTS.logLevelFilter) ?? "INFO";
   const lookbackPeriod = shipper.lookbackPeriod ?? DEFAULTS.lookbackPeriod;
@@ -338,7 +340,42 @@ function resolveShipper(
   };
 }
 
-function resolveExporter(exporter: LogExporter): ResolvedExporter {
+/** Where an exporter's offset, dead-letter and report live, and what is wrong with its id. */
+interface ExporterKey {
+  /** The exporter's id as log-shipper keys it: the declared id, or `<id>@<type alias>` when the id is shared. */
+  readonly id: string;
+  /** The index of an earlier exporter with the same id and the same type. */
+  readonly sameTypeAs?: number;
+  readonly warning?: string;
+}
+
+/**
+ * The key of each exporter of a shipper. Kestra does not refuse two exporters with one id (its 0.22 Azure migration
+ * guide shows an Azure Monitor and an Azure Blob exporter sharing one), so log-shipper takes them too and keeps them
+ * apart by id and type: an id used once is the key as it always was (stored offsets keep their keys), an id that
+ * several exporters share becomes `<id>@<alias>` for each of them (`@` cannot appear in an id, so no declared id
+ * can collide with it), with a warning. Exporters that share both the id and the type cannot be told apart.
+ */
+function exporterKeys(exporters: readonly LogExporter[]): ExporterKey[] {
+  const aliases = exporters.map((e) => canonicalExporterType(e.type) ?? e.type);
+  const byId = new Map<string, number[]>();
+  exporters.forEach((e, i) => byId.set(e.id, [...(byId.get(e.id) ?? []), i]));
+  return exporters.map((e, i) => {
+    const shared = byId.get(e.id) as number[];
+    if (shared.length === 1) return { id: e.id };
+    const sameTypeAs = shared.find((j) => j < i && aliases[j] === aliases[i]);
+    if (sameTypeAs !== undefined) return { id: `${e.id}@${aliases[i]}`, sameTypeAs };
+    if (shared[0] !== i) return { id: `${e.id}@${aliases[i]}` };
+    const where = shared.map((j) => `logExporters[${j}]`).join(", ");
+    const keys = [...new Set(shared.map((j) => `${e.id}@${aliases[j]}`))].join(", ");
+    return {
+      id: `${e.id}@${aliases[i]}`,
+      warning: `${shared.length} exporters share the id ${JSON.stringify(e.id)} (${where}); Kestra accepts this, and log-shipper keeps their offsets apart as ${keys}: give them different ids`,
+    };
+  });
+}
+
+function resolveExporter(exporter: LogExporter, key: string): ResolvedExporter {
   const type = canonicalExporterType(exporter.type);
   if (type === undefined) throw new Error(`schema accepted an unknown exporter type ${exporter.type}`);
   const secrets = new Set<string>();
@@ -358,12 +395,13 @@ function resolveExporter(exporter: LogExporter): ResolvedExporter {
     ...identity
   } = exporter as LogExporter & Record<string, unknown>;
   return {
-    id: exporter.id,
+    id: key,
     type,
     typeName: exporter.type,
     config: exporter,
     chunk: exporter.chunk ?? DEFAULTS.chunk,
-    concurrency: exporter.concurrency,
+    // a destination that writes in order on one connection (syslog) has no `concurrency`
+    concurrency: (exporter as { concurrency?: number }).concurrency,
     retryBudgetMs: durationMs(exporter.retryBudget ?? DEFAULTS.retryBudget),
     configHash: stableHash({ type, ...identity }),
     secrets: [...secrets],

@@ -17,6 +17,10 @@ export const DEFAULTS = {
 
 /** One exporter of a shipper, with defaults applied and `{{ vars.x }}` rendered; secrets are still templates. */
 export interface ResolvedExporter {
+  /**
+   * The exporter's key: its offset, dead-letter and report entry. The declared id, unless several exporters of the
+   * shipper share that id: then `<id>@<type alias>` (see `exporterKeys` in load.ts).
+   */
   readonly id: string;
   /** The canonical type (alias). */
   readonly type: ExporterType;

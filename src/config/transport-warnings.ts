@@ -47,9 +47,10 @@ export function transportWarnings(shipper: ResolvedShipper): string[] {
       );
     }
     const json = JSON.stringify(config);
-    if (/"(trustAllSsl|insecureTrustAllCertificates)":true/.test(json)) {
+    const off = /"(trustAllSsl|insecureTrustAllCertificates|skipCertVerification)":true/.exec(json);
+    if (off !== null) {
       warnings.push(
-        `${label}: TLS certificate verification is turned off (trustAllSsl); anyone on the path can read and alter the traffic`,
+        `${label}: TLS certificate verification is turned off (${off[1]}); anyone on the path can read and alter the traffic`,
       );
     }
   };

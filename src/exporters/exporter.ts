@@ -48,6 +48,13 @@ export interface SendResult {
   readonly retry?: ReadonlyArray<{ readonly index: number; readonly reason: string }>;
   /** How long the destination asked to wait before that retry. */
   readonly retryAfterMs?: number;
+  /**
+   * The destination rejected `count` entries without saying which (OTLP partial success: "rejected N of these
+   * M"). They are counted among the entries sent that are neither in `rejected` nor in `retry`: `count` of them
+   * are rejected, the others delivered, and all of them go to the dead-letter marked uncertain (see
+   * `src/shipping/dead-letter.ts`), so that a replay can tell what may already be stored. Never retried.
+   */
+  readonly unattributed?: { readonly count: number; readonly reason: string };
 }
 
 /** Context of one send. */

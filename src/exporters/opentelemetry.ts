@@ -1,4 +1,8 @@
-import type { OpenTelemetryExporter as OpenTelemetryExporterConfig } from "../../generated/config";
+import type {
+  HttpOptions,
+  OpenTelemetryExporter as OpenTelemetryExporterConfig,
+} from "../../generated/config";
+import type { ExporterType } from "../config/exporter-types";
 import { ConfigError } from "../config/errors";
 import type { Level } from "../core/levels";
 import type { LogRecord } from "../core/log-record";
@@ -13,7 +17,7 @@ import {
   transportOptions,
 } from "../shipping/http-options";
 import { HttpTransport } from "../shipping/http-transport";
-import type { Encoded, Exporter, ExporterLimits, SendResult } from "./exporter";
+import type { Encoded, Exporter, ExporterLimits, SendResult, TimeWindow } from "./exporter";
 import { destinationOf, type ExporterContext } from "./registry";
 
 /** OTLP/HTTP limits (https://github.com/open-telemetry/opentelemetry-proto/blob/main/docs/specification.md). */
@@ -65,25 +69,46 @@ interface KeyValue {
   value: AnyValue;
 }
 
+/** Everything an OTLP/HTTP JSON logs exporter needs, whichever receiver it is for. */
+export interface OtlpLogsOptions {
+  readonly id: string;
+  readonly type: ExporterType;
+  /** The receiver's name in messages and reports, e.g. `OpenTelemetry`. */
+  readonly destination: string;
+  /** The logs URL (for example `http://localhost:4318/v1/logs`), used as given: check it with `httpBaseUrl`. */
+  readonly url: string;
+  /**
+   * Headers besides the content headers: credentials, a vendor's dataset header... Register secret values for
+   * redaction before (see `headerCredential`).
+   */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** `service.name` of the one resource of every request. */
+  readonly serviceName: string;
+  /** Kestra's HTTP `options` (timeouts, TLS). */
+  readonly http?: HttpOptions;
+  /** Records per request. */
+  readonly chunk: number;
+  readonly concurrency: number;
+  /** The timestamps the receiver accepts; records outside are dead-lettered. */
+  readonly window?: TimeWindow;
+  readonly warn?: (message: string) => void;
+}
+
 /**
- * OpenTelemetry OTLP/HTTP with the JSON encoding: `POST {otlpEndpoint}` (for example
- * `http://localhost:4318/v1/logs`), gzipped, with an optional credentials header. A request is one
+ * OTLP/HTTP with the JSON encoding to any receiver: `POST {url}`, gzipped, with the given headers. A request is one
  * `ExportLogsServiceRequest` with one resource (`service.name`) and one scope; each entry becomes a `LogRecord`
  * with `timeUnixNano` at full nanosecond precision (a decimal string), `severityNumber`/`severityText` from the
- * level, the message as the string body, and every other field of the entry as an attribute.
- *
- * A `200` with `partialSuccess.rejectedLogRecords > 0` is never retried (OTLP forbids it). The response does not
- * say which records were rejected, so every record of that request goes to the dead-letter with the receiver's
- * message and the count: nothing is lost silently, at the price of dead-lettering records that may also have been
- * stored.
+ * level, the message as the string body, and every other field of the entry as an attribute. Only 429, 502, 503
+ * and 504 are retried; a partial success never is (see {@link partialSuccessResult}). Vendors that take OTLP build
+ * on this class with their own endpoint and headers.
  */
-export class OpenTelemetryExporter implements Exporter<string> {
-  readonly type = "opentelemetry" as const;
-  readonly destination = "OpenTelemetry";
+export class OtlpLogsExporter implements Exporter<string> {
+  readonly id: string;
+  readonly type: ExporterType;
+  readonly destination: string;
   readonly limits: ExporterLimits;
   readonly defaultConcurrency = DEFAULT_HTTP_CONCURRENCY;
-  /** The timestamps the destination accepts (see the registry); records outside are dead-lettered. */
-  readonly window = destinationOf("opentelemetry").window;
+  readonly window?: TimeWindow;
   /** The logs URL, used as given. */
   readonly url: string;
   private readonly http: HttpTransport;
@@ -91,54 +116,33 @@ export class OpenTelemetryExporter implements Exporter<string> {
   private readonly headers: Record<string, string>;
   private readonly prefix: string;
   private readonly suffix = "]}]}]}";
+  private readonly warn: (message: string) => void;
 
-  constructor(
-    readonly id: string,
-    config: OpenTelemetryExporterConfig,
-    chunk: number,
-    concurrency: number,
-    private readonly warn: (message: string) => void = () => undefined,
-  ) {
-    this.url = httpBaseUrl(config.otlpEndpoint, id, "otlpEndpoint");
-    this.headers = { ...GZIP_JSON_HEADERS };
-    const name = config.authorizationHeaderName?.trim();
-    const value = config.authorizationHeaderValue?.trim();
-    if ((name === undefined || name === "") !== (value === undefined || value === "")) {
-      throw new ConfigError(`exporter ${id}`, [
-        {
-          path: name ? "authorizationHeaderValue" : "authorizationHeaderName",
-          message: "authorizationHeaderName and authorizationHeaderValue go together: set both or neither",
-        },
-      ]);
-    }
-    if (name && value) {
-      if (!TOKEN.test(name) || OWN_HEADERS.has(name.toLowerCase())) {
-        throw new ConfigError(`exporter ${id}`, [
-          {
-            path: "authorizationHeaderName",
-            message: `${JSON.stringify(name)} is not a header name log-shipper can send credentials in`,
-          },
-        ]);
-      }
-      // a vendor may echo the bare credential of `Bearer <token>`: it is registered for redaction too
-      headerCredential(value, id, "authorizationHeaderValue");
-      const credential = value.split(/\s+/).pop();
-      if (credential !== undefined && credential !== value) registerSecretValue(credential);
-      this.headers[name] = value;
-    }
+  constructor(options: OtlpLogsOptions) {
+    this.id = options.id;
+    this.type = options.type;
+    this.destination = options.destination;
+    this.window = options.window;
+    this.url = options.url;
+    this.warn = options.warn ?? (() => undefined);
+    this.headers = { ...GZIP_JSON_HEADERS, ...options.headers };
     const resource = {
-      attributes: [{ key: "service.name", value: { stringValue: config.serviceName ?? "kestra" } }],
+      attributes: [{ key: "service.name", value: { stringValue: options.serviceName } }],
     };
     this.prefix = `{"resourceLogs":[{"resource":${JSON.stringify(resource)},"scopeLogs":[{"scope":${JSON.stringify(SCOPE)},"logRecords":[`;
     this.limits = {
-      maxEntries: chunk,
+      maxEntries: options.chunk,
       maxBytes: OTLP_LIMITS.maxRequestBytes,
       requestOverheadBytes: Buffer.byteLength(this.prefix + this.suffix, "utf8"),
       entryOverheadBytes: 1, // ,
     };
-    this.target = { exporterId: id, destination: this.destination };
+    this.target = { exporterId: this.id, destination: this.destination };
     this.http = new HttpTransport(
-      transportOptions(config.options, { exporterId: id, destination: this.destination, concurrency }),
+      transportOptions(options.http, {
+        exporterId: this.id,
+        destination: this.destination,
+        concurrency: options.concurrency,
+      }),
     );
   }
 
@@ -163,25 +167,99 @@ export class OpenTelemetryExporter implements Exporter<string> {
   async send(entries: ReadonlyArray<Encoded<string>>): Promise<SendResult> {
     const body = `${this.prefix}${entries.map((e) => e.payload).join(",")}${this.suffix}`;
     const res = await postGzippedJson(this.http, this.url, this.headers, body, this.target, RETRYABLE);
-    const partial = partialSuccess(res.body);
-    if (partial === undefined) return {};
-    const message = partial.message !== undefined ? redact(partial.message.slice(0, 300)) : undefined;
-    if (partial.rejected <= 0) {
-      if (message) this.warn(`exporter ${this.id} (${this.destination}): the receiver warns: ${message}`);
-      return {};
-    }
-    const rejected = Math.min(partial.rejected, entries.length);
-    const reason =
-      `OTLP partial success: the receiver rejected ${rejected} of the ${entries.length} log records of one ` +
-      `request without saying which, so all ${entries.length} are dead-lettered (this one may have been stored)` +
-      (message ? `: ${message}` : "");
-    this.warn(`exporter ${this.id} (${this.destination}): ${reason}`);
-    return { rejected: entries.map((_, index) => ({ index, reason })) };
+    return partialSuccessResult(res.body, entries.length, (m) =>
+      this.warn(`exporter ${this.id} (${this.destination}): ${m}`),
+    );
   }
 
   async close(): Promise<void> {
     this.http.close();
   }
+}
+
+/**
+ * The `opentelemetry` exporter: {@link OtlpLogsExporter} to `otlpEndpoint`, with an optional credentials header
+ * (`authorizationHeaderName`/`authorizationHeaderValue`, both or neither).
+ */
+export class OpenTelemetryExporter extends OtlpLogsExporter {
+  constructor(
+    id: string,
+    config: OpenTelemetryExporterConfig,
+    chunk: number,
+    concurrency: number,
+    warn: (message: string) => void = () => undefined,
+  ) {
+    super({
+      id,
+      type: "opentelemetry",
+      destination: "OpenTelemetry",
+      url: httpBaseUrl(config.otlpEndpoint, id, "otlpEndpoint"),
+      headers: credentialsHeader(id, config),
+      serviceName: config.serviceName ?? "kestra",
+      http: config.options,
+      chunk,
+      concurrency,
+      window: destinationOf("opentelemetry").window,
+      warn,
+    });
+  }
+}
+
+/** The configured credentials header, checked and registered for redaction; `{}` when none is configured. */
+function credentialsHeader(id: string, config: OpenTelemetryExporterConfig): Record<string, string> {
+  const name = config.authorizationHeaderName?.trim();
+  const value = config.authorizationHeaderValue?.trim();
+  if ((name === undefined || name === "") !== (value === undefined || value === "")) {
+    throw new ConfigError(`exporter ${id}`, [
+      {
+        path: name ? "authorizationHeaderValue" : "authorizationHeaderName",
+        message: "authorizationHeaderName and authorizationHeaderValue go together: set both or neither",
+      },
+    ]);
+  }
+  if (!name || !value) return {};
+  if (!TOKEN.test(name) || OWN_HEADERS.has(name.toLowerCase())) {
+    throw new ConfigError(`exporter ${id}`, [
+      {
+        path: "authorizationHeaderName",
+        message: `${JSON.stringify(name)} is not a header name log-shipper can send credentials in`,
+      },
+    ]);
+  }
+  // a vendor may echo the bare credential of `Bearer <token>`: it is registered for redaction too
+  headerCredential(value, id, "authorizationHeaderValue");
+  const credential = value.split(/\s+/).pop();
+  if (credential !== undefined && credential !== value) registerSecretValue(credential);
+  return { [name]: value };
+}
+
+/**
+ * What an OTLP `ExportLogsServiceResponse` (JSON) says about a request of `sent` log records. OTLP: "If the request
+ * is only partially accepted … the server MUST initialize the `partial_success` field and MUST set the
+ * `rejected_<signal>` with the number of items it rejected", and "the client MUST NOT retry the request when it
+ * receives a partial success response". The response gives a count and a message, never which records: N > 0 is
+ * `unattributed` (N rejected, `sent − N` delivered; all `sent` dead-lettered, marked uncertain). N = 0 with a
+ * message is a warning. An empty or non-JSON body is a full success.
+ */
+export function partialSuccessResult(
+  body: string,
+  sent: number,
+  warn: (message: string) => void,
+): SendResult {
+  const partial = partialSuccess(body);
+  if (partial === undefined) return {};
+  const message = partial.message !== undefined ? redact(partial.message.slice(0, 300)) : undefined;
+  if (partial.rejected <= 0) {
+    if (message) warn(`the receiver warns: ${message}`);
+    return {};
+  }
+  const rejected = Math.min(partial.rejected, sent);
+  const reason =
+    `OTLP partial success: the receiver rejected ${rejected} of these ${sent} log records and did not say ` +
+    `which (all ${sent} are dead-lettered, marked uncertain)` +
+    (message ? `: ${message}` : "");
+  warn(reason);
+  return { unattributed: { count: rejected, reason } };
 }
 
 /** `partialSuccess` of an `ExportLogsServiceResponse` in JSON, when present. */

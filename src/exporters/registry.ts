@@ -88,6 +88,11 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
     create: async (c) =>
       (await import("./opentelemetry.js")).createOpenTelemetryExporter(c as ExporterContext<never>),
   },
+  // issue 16, syslog helper
+  syslog: {
+    destination: "Syslog",
+    create: async (c) => (await import("./syslog.js")).createSyslogExporter(c as ExporterContext<never>),
+  },
   // archives: one object per request (see ./archive-writer)
   s3: {
     destination: "S3",

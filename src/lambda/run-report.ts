@@ -39,6 +39,8 @@ interface ExporterLine {
   readonly cursor: string | null;
   readonly shipped: number;
   readonly rejected: number;
+  /** Records the destination rejected in part without saying which (only when some were). */
+  readonly uncertain?: number;
   readonly requests: number;
   readonly retries: number;
   readonly lagSeconds: number;
@@ -72,6 +74,7 @@ export function runLogLine(outcome: ShipperOutcome, info: InvocationInfo): Recor
     cursor: e.cursor ? toIso(e.cursor.ts) : null,
     shipped: e.shipped,
     rejected: e.rejected,
+    ...(e.uncertain ? { uncertain: e.uncertain } : {}),
     requests: e.requests ?? 0,
     retries: e.retries ?? 0,
     lagSeconds: lagSeconds(e),

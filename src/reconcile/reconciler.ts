@@ -128,6 +128,7 @@ export async function runApply(
         to: toIso(e.plan.to),
         shipped: e.outcome?.shipped ?? 0,
         rejected: e.outcome?.rejected ?? 0,
+        uncertain: e.outcome?.uncertain ?? 0,
         status: e.status,
         requests: e.outcome?.requests ?? 0,
         retries: e.outcome?.retries ?? 0,

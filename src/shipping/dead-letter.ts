@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdir, open } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { LogRecord } from "../core/log-record";
@@ -7,6 +8,61 @@ import { redact } from "../secrets/redaction";
 export interface Rejected {
   readonly record: LogRecord;
   readonly reason: string;
+  /** Set when the destination rejected only some of this record's request without saying which. */
+  readonly uncertain?: Uncertain;
+}
+
+/**
+ * "The destination rejected `rejected` of these `of` records and did not say which": every record of that request
+ * is dead-lettered with the same `request`, so that a replay can look them up at the destination (or resend them
+ * to one that deduplicates) instead of duplicating the `of − rejected` that were stored.
+ */
+export interface Uncertain {
+  /** The same for every record of one request (a random UUID). */
+  readonly request: string;
+  readonly rejected: number;
+  readonly of: number;
+}
+
+/**
+ * The dead-letter items for a request of which the destination rejected `count` records without saying which:
+ * all of `records`, marked {@link Uncertain} with one request id. `count` is capped at `records.length`.
+ */
+export function uncertainRejections(
+  records: readonly LogRecord[],
+  count: number,
+  reason: string,
+): Rejected[] {
+  const uncertain: Uncertain = {
+    request: randomUUID(),
+    rejected: Math.min(Math.max(0, Math.floor(count)), records.length),
+    of: records.length,
+  };
+  return records.map((record) => ({ record, reason, uncertain }));
+}
+
+/**
+ * What dead-letter items stand for: `rejected` counts each certain item once and each uncertain request by the
+ * destination's count (not by its records); `uncertain` is the number of items whose fate is unknown.
+ */
+export function countRejected(items: readonly Rejected[]): { rejected: number; uncertain: number } {
+  let rejected = 0;
+  let uncertain = 0;
+  let requests: Set<string> | undefined;
+  for (const item of items) {
+    const u = item.uncertain;
+    if (u === undefined) {
+      rejected++;
+      continue;
+    }
+    uncertain++;
+    requests ??= new Set();
+    if (!requests.has(u.request)) {
+      requests.add(u.request);
+      rejected += u.rejected;
+    }
+  }
+  return { rejected, uncertain };
 }
 
 /**
@@ -19,10 +75,18 @@ export interface DeadLetter {
   write(shipper: string, exporter: string, items: readonly Rejected[]): Promise<void>;
 }
 
-/** One dead-letter line: the entry as it was read, the reason, and where it was going. */
+/**
+ * One dead-letter line: the entry as it was read, the reason, where it was going, and (for a partial rejection
+ * that did not say which) `"uncertain":{"request","rejected","of"}`.
+ */
 export function deadLetterLine(shipper: string, exporter: string, item: Rejected, at: string): string {
   const entry = item.record.raw ?? entryJson(item.record);
-  return `{"at":${JSON.stringify(at)},"shipper":${JSON.stringify(shipper)},"exporter":${JSON.stringify(exporter)},"reason":${JSON.stringify(redact(item.reason))},"entry":${entry}}\n`;
+  const u = item.uncertain;
+  const uncertain =
+    u === undefined
+      ? ""
+      : `,"uncertain":{"request":${JSON.stringify(u.request)},"rejected":${u.rejected},"of":${u.of}}`;
+  return `{"at":${JSON.stringify(at)},"shipper":${JSON.stringify(shipper)},"exporter":${JSON.stringify(exporter)},"reason":${JSON.stringify(redact(item.reason))}${uncertain},"entry":${entry}}\n`;
 }
 
 /** The entry as JSON; one that cannot be serialized (nested too deeply) is kept as its message and time. */

@@ -28,7 +28,8 @@ export interface HttpResponse {
   readonly body: string;
 }
 
-const PERMANENT_NETWORK_CODES = new Set([
+/** Network error codes that no retry can mend: TLS certificate failures and a bad URL. */
+export const PERMANENT_NETWORK_CODES: ReadonlySet<string> = new Set([
   "CERT_HAS_EXPIRED",
   "DEPTH_ZERO_SELF_SIGNED_CERT",
   "SELF_SIGNED_CERT_IN_CHAIN",

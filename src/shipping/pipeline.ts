@@ -5,10 +5,16 @@ import { faultPoint } from "../core/fault";
 import type { LogRecord } from "../core/log-record";
 import { toEpochMs } from "../core/timestamp";
 import { DeliveryError, RetryBudgetExceededError } from "../exporters/errors";
-import { isRejection, type EncodeRejection, type Encoded, type Exporter } from "../exporters/exporter";
+import {
+  isRejection,
+  type EncodeRejection,
+  type Encoded,
+  type Exporter,
+  type SendResult,
+} from "../exporters/exporter";
 import type { Lease, OffsetRecord, OffsetRef, StateStore } from "../state/state-store";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
-import type { DeadLetter, Rejected } from "./dead-letter";
+import { countRejected, uncertainRejections, type DeadLetter, type Rejected } from "./dead-letter";
 import { withSendGate } from "./send-gate";
 import { Throttle } from "./throttle";
 
@@ -44,7 +50,13 @@ export interface PipelineOutcome {
   /** ok: caught up; partial: stopped early by the time budget; failed: stopped by an error. */
   readonly status: "ok" | "partial" | "failed";
   readonly shipped: number;
+  /** Records rejected, by the destination's count (see `uncertain`). */
   readonly rejected: number;
+  /**
+   * Records of requests the destination rejected only in part without saying which: counted in `shipped` or
+   * `rejected` by its numbers, and all in the dead-letter, marked uncertain.
+   */
+  readonly uncertain: number;
   readonly truncated: number;
   readonly requests: number;
   readonly retries: number;
@@ -123,6 +135,7 @@ export class ExporterPipeline {
   private error: unknown;
   private shipped = 0;
   private rejectedCount = 0;
+  private uncertain = 0;
   private truncated = 0;
   private requests = 0;
   private retries = 0;
@@ -233,7 +246,7 @@ export class ExporterPipeline {
         this.expected === stored.cursor
       ) {
         try {
-          await this.commit(this.committed, 0, [], true);
+          await this.commit(this.committed, 0, [], 0, true);
         } catch (err) {
           this.error = err;
         }
@@ -244,6 +257,7 @@ export class ExporterPipeline {
       status,
       shipped: this.shipped,
       rejected: this.rejectedCount,
+      uncertain: this.uncertain,
       truncated: this.truncated,
       requests: this.requests,
       retries: this.retries,
@@ -331,9 +345,11 @@ export class ExporterPipeline {
         const lastBatch = (this.slots[n - 1] as Slot).batch;
         const last: Cursor = { ts: lastBatch.lastTs, key: lastBatch.lastKey };
         try {
-          await this.commit(last, delivered, rejected);
+          const counts = countRejected(rejected);
+          await this.commit(last, delivered, rejected, counts.rejected);
           this.shipped += delivered;
-          this.rejectedCount += rejected.length;
+          this.rejectedCount += counts.rejected;
+          this.uncertain += counts.uncertain;
           this.truncated += truncated;
         } catch (err) {
           failure = err;
@@ -352,6 +368,7 @@ export class ExporterPipeline {
     cursor: Cursor,
     delivered: number,
     rejected: Rejected[],
+    rejectedCount: number,
     force = false,
   ): Promise<void> {
     if (rejected.length > 0)
@@ -366,7 +383,7 @@ export class ExporterPipeline {
       return;
     const totals = {
       shipped: this.totals.shipped + delivered,
-      rejected: this.totals.rejected + rejected.length,
+      rejected: this.totals.rejected + rejectedCount,
     };
     const record: OffsetRecord = {
       cursor: { ts: cursor.ts, key: cursor.key },
@@ -415,7 +432,7 @@ export class ExporterPipeline {
       return {
         ok: true,
         rejected: [...batch.rejected, ...rejected],
-        delivered: batch.entries.length - rejected.length,
+        delivered: batch.entries.length - countRejected(rejected).rejected,
       };
     } catch (error) {
       return { ok: false, rejected: [], delivered: 0, error };
@@ -446,6 +463,7 @@ export class ExporterPipeline {
           const e = pending[r.index];
           if (e) rejected.push({ record: e.record, reason: r.reason });
         }
+        rejected.push(...unattributedRejections(pending, result));
         const again = (result.retry ?? []).flatMap((r) => pending[r.index] ?? []);
         if (again.length === 0) return rejected;
         pending = again;
@@ -484,6 +502,18 @@ export class ExporterPipeline {
     }
     return rejected;
   }
+}
+
+/**
+ * The dead-letter items for `result.unattributed` ("N of these M rejected, unknown which"): every entry sent that
+ * is neither rejected by index nor to be retried, marked uncertain.
+ */
+function unattributedRejections(pending: ReadonlyArray<Encoded>, result: SendResult): Rejected[] {
+  const u = result.unattributed;
+  if (u === undefined || u.count <= 0) return [];
+  const named = new Set([...(result.rejected ?? []), ...(result.retry ?? [])].map((r) => r.index));
+  const rest = pending.flatMap((e, i) => (named.has(i) ? [] : [e.record]));
+  return uncertainRejections(rest, u.count, u.reason);
 }
 
 /** A readable one-liner for a pipeline's error. */

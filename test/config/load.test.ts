@@ -175,8 +175,41 @@ describe("invalid configs name the path, the line, the bad value and what is all
         .replace("      - id: archive", "      - id: archive\n        type: file\n      - id: archive");
     expect(issues(doubled)).toEqual([
       '8:9 shippers[1].id: duplicate shipper id "app-logs" (first declared at shippers[0].id)',
-      '13:13 shippers[1].logExporters[1].id: duplicate exporter id "archive" (also logExporters[0])',
+      '13:13 shippers[1].logExporters[1].id: duplicate exporter id "archive" (also logExporters[0], of the same type file): exporters of one type need different ids to keep their offsets apart',
     ]);
+  });
+
+  it("warns when a syslog exporter turns TLS verification off (skipCertVerification), and not when it keeps it", () => {
+    const syslog = (extra: string): string =>
+      minimal.replace(
+        "      - id: archive\n        type: file\n        path: ./shipped/archive.jsonl\n",
+        `      - { id: siem, type: io.kestra.plugin.ee.syslog.LogExporter, host: siem.example.com, protocol: TLS${extra} }\n`,
+      );
+    expect(loadConfigText("c.yaml", syslog(", skipCertVerification: true"), "/b").warnings).toEqual([
+      "shipper app-logs exporter siem: TLS certificate verification is turned off (skipCertVerification); anyone on the path can read and alter the traffic",
+    ]);
+    expect(loadConfigText("c.yaml", syslog(""), "/b").warnings).toEqual([]);
+  });
+
+  it("exporters of different types may share an id (as in Kestra's 0.22 Azure guide): keyed by id and type, with a warning", () => {
+    const shared =
+      minimal +
+      `      - id: archive
+        type: io.kestra.plugin.ee.datadog.LogExporter
+        basePath: https://http-intake.logs.datadoghq.eu
+        apiKey: k
+      - id: other
+        type: file
+        path: ./shipped/other.jsonl
+`;
+    const loaded = loadConfigText("c.yaml", shared, "/base");
+    const exporters = loaded.shippers[0]?.exporters ?? [];
+    expect(exporters.map((e) => e.id)).toEqual(["archive@file", "archive@datadog", "other"]);
+    expect(loaded.warnings).toEqual([
+      'shippers[0] (app-logs): 2 exporters share the id "archive" (logExporters[0], logExporters[1]); Kestra accepts this, and log-shipper keeps their offsets apart as archive@file, archive@datadog: give them different ids',
+    ]);
+    // an id used once keeps its key, so offsets stored before keep theirs
+    expect(loadConfigText("c.yaml", minimal, "/base").shippers[0]?.exporters[0]?.id).toBe("archive");
   });
 
   it("an unknown exporter type, and a Kestra exporter that is not supported", () => {

@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import nock from "nock";
+import { renderApply } from "../../src/cli/render-apply";
 import { loadConfigText } from "../../src/config/load";
+import { validateApplyReport } from "../../src/config/schema";
 import { DeliveryError } from "../../src/exporters/errors";
 import { OpenTelemetryExporter } from "../../src/exporters/opentelemetry";
 import { kestraEntry, kestraRecords, shipThrough, toRecord } from "../support/http-exporters";
@@ -241,35 +243,67 @@ describe("OpenTelemetry exporter: limits, errors and partial success", () => {
     expect(delivered).toEqual(Array.from({ length: 7 }, (_, i) => `message ${i}`));
   });
 
-  it("never retries a partial success: the request's records are dead-lettered with the count and message", async () => {
+  it("counts a partial success by the receiver's number: 1 of 100 rejected, 99 shipped, all 100 marked uncertain", async () => {
+    // OTLP/HTTP: a 200 whose ExportLogsServiceResponse has partialSuccess.rejectedLogRecords = 1 (int64, a decimal
+    // string in proto3 JSON): the receiver stored 99 of the 100 and does not say which one it refused
     const warnings: string[] = [];
-    const seen = collector((_r, n) =>
-      n === 1
-        ? [
-            200,
-            JSON.stringify({
-              partialSuccess: { rejectedLogRecords: "2", errorMessage: "2 records too old" },
-            }),
-          ]
-        : [200, "{}"],
-    );
-    const records = kestraRecords(6);
+    const seen = collector(() => [
+      200,
+      JSON.stringify({ partialSuccess: { rejectedLogRecords: "1", errorMessage: "1 record too old" } }),
+    ]);
+    const records = kestraRecords(100);
     const { outcome, stored, deadLetters } = await shipThrough(
-      exporter({}, 4, (m) => warnings.push(m)),
+      exporter({}, 100, (m) => warnings.push(m)),
       records,
     );
-    expect(seen.map((s) => logRecords(s.body).length)).toEqual([4, 2]); // not resent
-    expect(outcome).toMatchObject({ status: "ok", shipped: 2, rejected: 4, retries: 0 });
-    expect(stored?.cursor.key).toBe(records[5]!.key); // the offset moves on: nothing is lost silently
-    expect(deadLetters.map((d) => d.entry.message)).toEqual([
-      "message 0",
-      "message 1",
-      "message 2",
-      "message 3",
+    expect(seen.map((s) => logRecords(s.body).length)).toEqual([100]); // never resent (OTLP: MUST NOT retry)
+    expect(outcome).toMatchObject({ status: "ok", shipped: 99, rejected: 1, uncertain: 100, retries: 0 });
+    // the receiver acknowledged the request: the offset moves past it, and the totals count its numbers
+    expect(stored).toMatchObject({ cursor: { key: records[99]!.key }, shipped: 99, rejected: 1 });
+    // every record of the request is in the dead-letter, marked "1 of these 100, unknown which", one request id
+    expect(deadLetters.map((d) => d.entry.message)).toEqual(records.map((r) => r.entry.message));
+    const marks = new Set(deadLetters.map((d) => JSON.stringify(d.uncertain)));
+    expect(marks.size).toBe(1);
+    expect(deadLetters[0]!.uncertain).toEqual({ request: expect.any(String), rejected: 1, of: 100 });
+    expect(deadLetters[0]!.reason).toMatch(/rejected 1 of these 100 log records and did not say which/);
+    expect(deadLetters[0]!.reason).toContain("1 record too old");
+    expect(warnings).toEqual([
+      expect.stringMatching(/exporter otel \(OpenTelemetry\): OTLP partial success/),
     ]);
-    expect(deadLetters[0]!.reason).toMatch(/rejected 2 of the 4 log records/);
-    expect(deadLetters[0]!.reason).toContain("2 records too old");
-    expect(warnings.join("\n")).toMatch(/partial success/);
+  });
+
+  it("keeps each partially rejected request apart: its own request id, N and M; other requests are not marked", async () => {
+    const seen = collector((_r, n) =>
+      n === 2
+        ? [200, '{"partialSuccess":{"rejectedLogRecords":3}}'] // a number works as well as a string
+        : n === 3
+          ? [200, '{"partialSuccess":{"rejectedLogRecords":"2","errorMessage":"bad attribute"}}']
+          : [200, "{}"],
+    );
+    const records = kestraRecords(40);
+    const { outcome, stored, deadLetters } = await shipThrough(exporter({}, 10), records, {
+      concurrency: 1,
+    });
+    expect(seen).toHaveLength(4);
+    expect(outcome).toMatchObject({ status: "ok", shipped: 35, rejected: 5, uncertain: 20 });
+    expect(stored).toMatchObject({ cursor: { key: records[39]!.key }, shipped: 35, rejected: 5 });
+    expect(deadLetters.map((d) => d.entry.message)).toEqual(
+      records.slice(10, 30).map((r) => r.entry.message),
+    );
+    const second = deadLetters.slice(0, 10).map((d) => d.uncertain);
+    const third = deadLetters.slice(10).map((d) => d.uncertain);
+    expect(new Set(second.map((u) => u?.request)).size).toBe(1);
+    expect(new Set(third.map((u) => u?.request)).size).toBe(1);
+    expect(second[0]?.request).not.toBe(third[0]?.request);
+    expect(second[0]).toMatchObject({ rejected: 3, of: 10 });
+    expect(third[0]).toMatchObject({ rejected: 2, of: 10 });
+  });
+
+  it("caps a rejected count above the request's size at the request's size", async () => {
+    collector(() => [200, '{"partialSuccess":{"rejectedLogRecords":"50"}}']);
+    const { outcome, deadLetters } = await shipThrough(exporter(), kestraRecords(4));
+    expect(outcome).toMatchObject({ status: "ok", shipped: 0, rejected: 4, uncertain: 4 });
+    expect(deadLetters.map((d) => d.uncertain?.rejected)).toEqual([4, 4, 4, 4]);
   });
 
   it("treats a partial success with 0 rejected records as a warning", async () => {
@@ -335,14 +369,32 @@ describe("OpenTelemetry exporter through runApply", () => {
     );
     const { report } = await applyIn(dir, config, { env: secretEnv({ OTLP_TOKEN: TOKEN }) });
     expect(seen.map((s) => s.headers["x-api-token"])).toEqual([TOKEN, TOKEN, TOKEN]);
+    expect(validateApplyReport(report)).toEqual([]);
     expect(report.shippers[0]!.exporters[0]).toMatchObject({
       status: "ok",
-      shipped: 20,
-      rejected: 10,
+      shipped: 29,
+      rejected: 1,
+      uncertain: 10,
       requests: 3,
     });
-    const dead = await readFile(join(dir, "dead", "otel-apply", "collector.jsonl"), "utf8");
-    expect(dead.trim().split("\n")).toHaveLength(10);
-    expect(dead).toContain("bad attribute");
+    const dead = (await readFile(join(dir, "dead", "otel-apply", "collector.jsonl"), "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { reason: string; uncertain?: unknown; entry: { message: string } });
+    // the records of the request that got the partial success (requests run concurrently: any 10 in order)
+    expect(dead.map((d) => d.entry.message)).toEqual(
+      logRecords(seen[1]!.body).map((r) => r.body.stringValue),
+    );
+    expect(dead).toHaveLength(10);
+    const mark = dead[0]!.uncertain as { request: string };
+    expect(mark).toEqual({ request: expect.any(String), rejected: 1, of: 10 });
+    expect(dead.map((d) => d.uncertain)).toEqual(Array(10).fill(mark));
+    expect(dead[0]!.reason).toContain("bad attribute");
+    // the CLI's apply output says it
+    const text = renderApply(report, config);
+    expect(text).toMatch(
+      /ok +collector opentelemetry: shipped 29, 1 rejected, 10 uncertain \(the destination rejected part of a request without saying which; dead-letter: /,
+    );
+    expect(text).toMatch(/Apply complete: 29 shipped, 1 rejected, 10 uncertain, 0 invalid lines/);
   });
 });

@@ -12,6 +12,7 @@ import { createBucket, motoS3, objects, seqsOf } from "../support/archives";
 import { motoOptions, uniqueName } from "../support/aws";
 import { runCliAsync } from "../support/cli";
 import { entries, tempDir, writeJsonl } from "../support/fixtures";
+import { startSyslogNg } from "../support/syslog-ng";
 
 /** Every `seq` inside a decoded request body: plain fields, or OTLP attributes `{key:"seq", value:{intValue}}`. */
 function seqs(value: unknown, out: number[] = []): number[] {
@@ -130,9 +131,10 @@ function startSinks(): Promise<{ server: Server; url: string; received: Map<stri
 const b64 = (s: string): string => Buffer.from(s).toString("base64");
 
 describe("one config with every destination", () => {
-  it("apply delivers every record exactly once to all eleven exporters, and a second apply sends nothing", async () => {
+  it("apply delivers every record exactly once to every exporter, and a second apply sends nothing", async () => {
     const { dir, cleanup } = tempDir();
     const sinks = await startSinks();
+    const syslog = await startSyslogNg();
     const moto = motoOptions();
     const logs = new CloudWatchLogsClient({
       endpoint: moto.endpoint,
@@ -194,6 +196,7 @@ describe("one config with every destination", () => {
         logGroupName: ${group}
         logStreamName: shipped
       - { id: file, type: file, path: out/all.jsonl }
+      - { id: siem, type: io.kestra.plugin.ee.syslog.LogExporter, host: 127.0.0.1, port: ${syslog.ports.tcp}, protocol: TCP }
       - id: s3
         type: io.kestra.plugin.ee.aws.s3.LogExporter
         region: us-east-1
@@ -235,7 +238,11 @@ describe("one config with every destination", () => {
           e.rejected,
         ]),
       ).toEqual(
-        ["dd", "es", "nr", "az", "gcp", "otel", "cw", "file", "s3", "gcs", "blob"].map((id) => [id, N, 0]),
+        ["dd", "es", "nr", "az", "gcp", "otel", "cw", "file", "siem", "s3", "gcs", "blob"].map((id) => [
+          id,
+          N,
+          0,
+        ]),
       );
       const all = [...Array(N).keys()];
       for (const name of [
@@ -275,6 +282,11 @@ describe("one config with every destination", () => {
       expect(file).toEqual(all);
       // the non-ASCII, multi-line messages arrive unharmed
       expect(readFileSync(join(dir, "out/all.jsonl"), "utf8")).toContain(JSON.stringify("ligne 7\nété ✓"));
+      // syslog-ng parsed every octet-counted message once; a multi-line message stays one CEF line
+      const siem = await syslog.waitFor("tcp", N);
+      const siemSeqs = siem.map((r) => Number(/ msg=(?:m|ligne )(\d+)/.exec(r.msg)?.[1] ?? NaN));
+      expect(siemSeqs.sort((a, b) => a - b)).toEqual(all);
+      expect(siem.map((r) => r.msg)).toContainEqual(expect.stringMatching(/ msg=ligne 7\\nété ✓$/));
 
       const second = await runCliAsync(["apply", "-c", config, ...st, "--json"], { env });
       expect(second.code).toBe(0);
@@ -282,10 +294,12 @@ describe("one config with every destination", () => {
         JSON.parse(second.stdout).shippers[0].exporters.every((e: { shipped: number }) => e.shipped === 0),
       ).toBe(true);
       expect(sinks.received.get("datadog")).toHaveLength(N);
+      expect(await syslog.received("tcp")).toHaveLength(N);
     } finally {
       logs.destroy();
       s3.destroy();
       sinks.server.close();
+      await syslog.stop();
       cleanup();
     }
   });

@@ -92,7 +92,12 @@ describe("reconciler", () => {
         shipper({ batchSize: 7, logExporters: [{ id: "a", type: "file", path: "out/a.jsonl", chunk: 3 }] }),
       ],
     });
-    for (let stopAfter = 1; ; stopAfter++) {
+    const ref = { shipper: "app", offsetKey: "LogShipper-state", exporter: "a" };
+    const timestamps = all.map((e) => String(e.timestamp));
+    let partial = 0;
+    let insideTies = 0;
+    let finished = false;
+    for (let stopAfter = 1; stopAfter <= 40 && !finished; stopAfter++) {
       const controller = new AbortController();
       let batches = 0;
       const { report } = await apply(cfg, {
@@ -101,10 +106,24 @@ describe("reconciler", () => {
           if (++batches === stopAfter) controller.abort();
         },
       });
-      if (report.shippers[0]?.status === "ok") break;
+      finished = report.shippers[0]?.status === "ok";
+      if (finished) break;
       expect(report.shippers[0]?.status).toBe("partial");
       expect(report.drift).toEqual([expect.objectContaining({ kind: "lagging" })]);
+      partial++;
+      // the interrupted run shipped a part and stopped: the records out so far end where its offset is
+      const out = lines(join(dir, "out/a.jsonl"));
+      expect(out.length).toBeGreaterThan(0);
+      expect(out.length).toBeLessThan(all.length);
+      const cursor = (await state.get(ref))?.cursor;
+      expect(cursor).toBeDefined();
+      // an offset inside a group of equal timestamps: the next run must ship the rest of the group, once
+      if (timestamps[out.length] === timestamps[out.length - 1]) insideTies++;
     }
+    expect(finished).toBe(true);
+    // 400 records in batches of 7 are 58 batches; run k stops after k of them, so about ten runs are cut short
+    expect(partial).toBeGreaterThanOrEqual(8);
+    expect(insideTies).toBeGreaterThanOrEqual(1);
     const shipped = lines(join(dir, "out/a.jsonl")).map((e) => e.seq);
     expect(shipped).toEqual(all.map((e) => e.seq));
   });

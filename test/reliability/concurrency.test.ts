@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "../support/fixtures";
-import { has, itWhen } from "./support/available";
 import { delay, launch, run, type Exit } from "./support/child";
 import { countFile, NOW, scenarioRandom, writeNumberedLogs, writeShipperConfig } from "./support/data";
 import { cursorOf, dynamoClient, dynamoEnv, getOffsetItem } from "./support/aws";
@@ -119,32 +118,25 @@ describe("concurrent applies", () => {
     });
   });
 
-  itWhen(
-    has.dynamoDbState(),
-    "concurrency: 4 applies, DynamoDB state",
-    "the DynamoDB state store",
-  )(
-    "DynamoDB state (moto): four applies at once, one ships, the others stop cleanly, the offset only moves forward",
-    async () => {
-      const table = `conc-${Date.now()}`;
-      const init = await run(["state", "init", "--state", `dynamodb://${table}`], {
-        cwd: dir,
+  it("DynamoDB state (moto): four applies at once, one ships, the others stop cleanly, the offset only moves forward", async () => {
+    const table = `conc-${Date.now()}`;
+    const init = await run(["state", "init", "--state", `dynamodb://${table}`], {
+      cwd: dir,
+      env: dynamoEnv(),
+    });
+    expect(init.code).toBe(0);
+    const client = dynamoClient();
+    try {
+      await scenario("concddb", {
+        name: "DynamoDB state",
+        location: `dynamodb://${table}`,
         env: dynamoEnv(),
+        cursor: async () =>
+          cursorOf(await getOffsetItem(client, table, "concddb", "LogShipper-state", "out")),
+        holder: (pid) => new RegExp(`^shipper concddb is locked by run ${pid}@`),
       });
-      expect(init.code).toBe(0);
-      const client = dynamoClient();
-      try {
-        await scenario("concddb", {
-          name: "DynamoDB state",
-          location: `dynamodb://${table}`,
-          env: dynamoEnv(),
-          cursor: async () =>
-            cursorOf(await getOffsetItem(client, table, "concddb", "LogShipper-state", "out")),
-          holder: (pid) => new RegExp(`^shipper concddb is locked by run ${pid}@`),
-        });
-      } finally {
-        client.destroy();
-      }
-    },
-  );
+    } finally {
+      client.destroy();
+    }
+  });
 });

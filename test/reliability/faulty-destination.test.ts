@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "../support/fixtures";
-import { has, itWhen } from "./support/available";
 import { run } from "./support/child";
 import { NOW, seqOf, writeNumberedLogs, writeShipperConfig } from "./support/data";
 import { recordResult, tally } from "./support/results";
@@ -15,6 +14,8 @@ import { Sink, type FaultProfile, type SinkRequest } from "./support/sink";
 const N = 30_000;
 const KEY = "dd-api-key-faulty-0001";
 const RETRY_AFTER_S = 1;
+/** The `retryBudget` of the always-failing destination (PT2S). */
+const BUDGET_MS = 2000;
 /**
  * For each 429: the requests that arrived while its Retry-After ran, and the time from the 429 to the first
  * request after them. Retry-After holds back every request to the destination once the client has read the 429;
@@ -148,103 +149,97 @@ describe("a faulty destination", () => {
     expect(sink.requests.filter((r) => !authorized(r))).toEqual([]);
   }
 
-  itWhen(
-    has.destination("datadog"),
-    "faulty destination: Datadog sink",
-    "the Datadog exporter",
-  )(
-    "Datadog: 500s, 429s with Retry-After, resets, stalls and 413s lose nothing, dead-letter nothing, and honour Retry-After",
-    async () => {
-      const sink = await Sink.start("datadog", { seed: 7, faults: FAULTS });
-      try {
-        await faultyRun(
-          "faultydd",
-          sink,
-          `{ id: dd, type: datadog, basePath: "${sink.url}", apiKey: "{{ secret('KEY') }}", chunk: ${CHUNK}, concurrency: 4, options: { readTimeout: PT1S } }`,
-          (r) => r.headers["dd-api-key"] === KEY,
-        );
-      } finally {
-        await sink.close();
-      }
-    },
-  );
+  it("Datadog: 500s, 429s with Retry-After, resets, stalls and 413s lose nothing, dead-letter nothing, and honour Retry-After", async () => {
+    const sink = await Sink.start("datadog", { seed: 7, faults: FAULTS });
+    try {
+      await faultyRun(
+        "faultydd",
+        sink,
+        `{ id: dd, type: datadog, basePath: "${sink.url}", apiKey: "{{ secret('KEY') }}", chunk: ${CHUNK}, concurrency: 4, options: { readTimeout: PT1S } }`,
+        (r) => r.headers["dd-api-key"] === KEY,
+      );
+    } finally {
+      await sink.close();
+    }
+  });
 
-  itWhen(
-    has.destination("elasticsearch"),
-    "faulty destination: Elasticsearch sink",
-    "the Elasticsearch exporter",
-  )(
-    "Elasticsearch: the same faults plus per-item 429s and 400s inside a 200: only the 400s are dead-lettered",
-    async () => {
-      const sink = await Sink.start("elasticsearch", {
-        seed: 9,
-        faults: { ...FAULTS, itemRetry: 0.01, poison: (seq) => seq % 250 === 7 },
+  it("Elasticsearch: the same faults plus per-item 429s and 400s inside a 200: only the 400s are dead-lettered", async () => {
+    const sink = await Sink.start("elasticsearch", {
+      seed: 9,
+      faults: { ...FAULTS, itemRetry: 0.01, poison: (seq) => seq % 250 === 7 },
+    });
+    try {
+      await faultyRun(
+        "faultyes",
+        sink,
+        `{ id: es, type: elasticsearch, connection: { hosts: ["${sink.url}"], apiKey: "{{ secret('KEY') }}" }, indexName: logs, chunk: ${CHUNK}, concurrency: 4, options: { readTimeout: PT1S } }`,
+        (r) => r.headers.authorization === `ApiKey ${KEY}`,
+      );
+      expect(sink.refused.size).toBe(N / 250);
+      expect(sink.stored.size).toBe(N - N / 250);
+    } finally {
+      await sink.close();
+    }
+  });
+
+  it("a destination that always fails: exit 1 within the retry budget, a clear message, offsets unchanged", async () => {
+    const good = await Sink.start("datadog");
+    const bad = await Sink.start("datadog", { faults: { always: 503 } });
+    try {
+      const state = join(dir, "state-budget");
+      // a first run ships a part (up to 08:30) so that there is an offset to keep
+      const first = writeShipperConfig(dir, "budget", [
+        `{ id: dd, type: datadog, basePath: "${good.url}", apiKey: "{{ secret('KEY') }}", retryBudget: PT2S }`,
+      ]);
+      const part = await run(["apply", "-c", first, "--state", state, "--now", "2026-11-25T08:04:00Z"], {
+        cwd: dir,
+        env,
       });
-      try {
-        await faultyRun(
-          "faultyes",
-          sink,
-          `{ id: es, type: elasticsearch, connection: { hosts: ["${sink.url}"], apiKey: "{{ secret('KEY') }}" }, indexName: logs, chunk: ${CHUNK}, concurrency: 4, options: { readTimeout: PT1S } }`,
-          (r) => r.headers.authorization === `ApiKey ${KEY}`,
-        );
-        expect(sink.refused.size).toBe(N / 250);
-        expect(sink.stored.size).toBe(N - N / 250);
-      } finally {
-        await sink.close();
-      }
-    },
-  );
-
-  itWhen(
-    has.destination("datadog"),
-    "faulty destination: retry budget",
-    "the Datadog exporter",
-  )(
-    "a destination that always fails: exit 1 within the retry budget, a clear message, offsets unchanged",
-    async () => {
-      const good = await Sink.start("datadog");
-      const bad = await Sink.start("datadog", { faults: { always: 503 } });
-      try {
-        const state = join(dir, "state-budget");
-        // a first run ships a part (up to 08:30) so that there is an offset to keep
-        const first = writeShipperConfig(dir, "budget", [
-          `{ id: dd, type: datadog, basePath: "${good.url}", apiKey: "{{ secret('KEY') }}", retryBudget: PT2S }`,
-        ]);
-        const part = await run(["apply", "-c", first, "--state", state, "--now", "2026-11-25T08:04:00Z"], {
-          cwd: dir,
-          env,
-        });
-        expect(part.code).toBe(0);
-        const before = await run(["state", "list", "--json", "--state", state], { cwd: dir });
-        expect(JSON.parse(before.stdout)).toHaveLength(1);
-        const failing = writeShipperConfig(dir, "budget", [
-          `{ id: dd, type: datadog, basePath: "${bad.url}", apiKey: "{{ secret('KEY') }}", retryBudget: PT2S }`,
-        ]);
-        const exit = await run(["apply", "-c", failing, "--state", state, "--now", NOW], {
-          cwd: dir,
-          env,
-          timeoutMs: 60_000,
-        });
-        const after = await run(["state", "list", "--json", "--state", state], { cwd: dir });
-        recordResult({
-          scenario: "faulty destination: retry budget",
-          faults: `every request 503 (${bad.requests.length} requests)`,
-          note: `exit ${exit.code} after ${exit.ms} ms (budget 2 s); offset unchanged: ${before.stdout === after.stdout}`,
-        });
-        expect(exit.signal).toBeNull(); // not killed by the harness: no hang
-        expect(exit.code).toBe(1);
-        expect(exit.stdout).toMatch(/FAILED +dd +datadog: shipped 0/);
-        expect(exit.stdout).toMatch(
-          /gave up after retrying for (\d+ms|\d\.\ds) \(retry budget 2\.0s\); last error: .*HTTP 503/,
-        );
-        expect(exit.stdout).not.toMatch(/\n {4}at /);
-        expect(exit.stderr).not.toMatch(/\n {4}at /);
-        expect(after.stdout).toBe(before.stdout);
-        expect(bad.requests.length).toBeGreaterThanOrEqual(2);
-      } finally {
-        await good.close();
-        await bad.close();
-      }
-    },
-  );
+      expect(part.code).toBe(0);
+      const before = await run(["state", "list", "--json", "--state", state], { cwd: dir });
+      expect(JSON.parse(before.stdout)).toHaveLength(1);
+      const failing = writeShipperConfig(dir, "budget", [
+        `{ id: dd, type: datadog, basePath: "${bad.url}", apiKey: "{{ secret('KEY') }}", retryBudget: PT2S }`,
+      ]);
+      const started = Date.now();
+      const exit = await run(["apply", "-c", failing, "--state", state, "--now", NOW], {
+        cwd: dir,
+        env,
+        timeoutMs: 60_000,
+      });
+      const exitAt = started + exit.ms;
+      const after = await run(["state", "list", "--json", "--state", state], { cwd: dir });
+      const firstAt = bad.requests[0]?.at ?? exitAt;
+      const lastAt = bad.requests.at(-1)?.at ?? exitAt;
+      const spent = /gave up after retrying for (\d+)ms|gave up after retrying for (\d+(?:\.\d)?)s/.exec(
+        exit.stdout,
+      );
+      const spentMs =
+        spent === null ? NaN : spent[1] !== undefined ? Number(spent[1]) : Number(spent[2]) * 1000;
+      recordResult({
+        scenario: "faulty destination: retry budget",
+        faults: `every request 503 (${bad.requests.length} requests)`,
+        note: `exit ${exit.code} after ${exit.ms} ms, ${exitAt - firstAt} ms after the first request, the last one at ${lastAt - firstAt} ms (budget ${BUDGET_MS} ms; a run without retries took ${part.ms} ms); offset unchanged: ${before.stdout === after.stdout}`,
+      });
+      expect(exit.signal).toBeNull(); // not killed by the harness: no hang
+      expect(exit.code).toBe(1);
+      expect(exit.stdout).toMatch(/FAILED +dd +datadog: shipped 0/);
+      expect(exit.stdout).toMatch(
+        /gave up after retrying for (\d+ms|\d\.\ds) \(retry budget 2\.0s\); last error: .*HTTP 503/,
+      );
+      expect(exit.stdout).not.toMatch(/\n {4}at /);
+      expect(exit.stderr).not.toMatch(/\n {4}at /);
+      expect(after.stdout).toBe(before.stdout);
+      expect(bad.requests.length).toBeGreaterThanOrEqual(2);
+      // within the budget: each request is retried for at most the budget (the message's figure, to its 0.1 s),
+      // no request leaves after the budget since the first (the four request slots start together), and the run
+      // exits soon after: teardown only, no new request with a fresh budget after the failure
+      expect(spentMs).toBeLessThanOrEqual(BUDGET_MS + 100);
+      expect(lastAt - firstAt).toBeLessThanOrEqual(BUDGET_MS + 500);
+      expect(exitAt - firstAt).toBeLessThanOrEqual(BUDGET_MS + 1500);
+    } finally {
+      await good.close();
+      await bad.close();
+    }
+  });
 });

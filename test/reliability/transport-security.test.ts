@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { entries, tempDir, writeJsonl } from "../support/fixtures";
-import { has, itWhen } from "./support/available";
 import { run } from "./support/child";
 import { NOW, T0, writeShipperConfig } from "./support/data";
 import { recordResult } from "./support/results";
@@ -70,49 +69,38 @@ describe("transport security", () => {
   });
   afterAll(() => cleanup());
 
-  itWhen(
-    HTTP_EXPORTERS.every((t) => has.destination(t)),
-    "transport: self-signed TLS refused by default",
-    "the HTTP exporters",
-  )(
-    "a self-signed HTTPS destination fails every HTTP exporter with a clear TLS error, and no request is made",
-    async () => {
-      const sink = await Sink.start("datadog", { tls });
-      try {
-        const file = writeShipperConfig(
-          dir,
-          "tls",
-          HTTP_EXPORTERS.map((t) => exporter(t, sink.url)),
+  it("a self-signed HTTPS destination fails every HTTP exporter with a clear TLS error, and no request is made", async () => {
+    const sink = await Sink.start("datadog", { tls });
+    try {
+      const file = writeShipperConfig(
+        dir,
+        "tls",
+        HTTP_EXPORTERS.map((t) => exporter(t, sink.url)),
+      );
+      const r = await run(["apply", "-c", file, "--state", join(dir, "st-tls"), "--now", NOW], {
+        cwd: dir,
+      });
+      recordResult({
+        scenario: "transport: self-signed TLS refused by default",
+        faults: `self-signed certificate; ${HTTP_EXPORTERS.length} HTTP exporters`,
+        note: `exit ${r.code}; ${(r.stdout.match(/self-signed certificate/g) ?? []).length} exporters failed with "self-signed certificate", none retried; ${sink.requests.length} requests reached the sink`,
+      });
+      expect(r.code).toBe(1);
+      for (const id of ["dd", "es", "nr", "otel"]) {
+        expect(r.stdout).toMatch(
+          new RegExp(
+            `FAILED +${id} .*\\n.*exporter ${id} \\([^)]+\\): no response: DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate \\(not retryable\\)`,
+          ),
         );
-        const r = await run(["apply", "-c", file, "--state", join(dir, "st-tls"), "--now", NOW], {
-          cwd: dir,
-        });
-        recordResult({
-          scenario: "transport: self-signed TLS refused by default",
-          faults: `self-signed certificate; ${HTTP_EXPORTERS.length} HTTP exporters`,
-          note: `exit ${r.code}; ${(r.stdout.match(/self-signed certificate/g) ?? []).length} exporters failed with "self-signed certificate", none retried; ${sink.requests.length} requests reached the sink`,
-        });
-        expect(r.code).toBe(1);
-        for (const id of ["dd", "es", "nr", "otel"]) {
-          expect(r.stdout).toMatch(
-            new RegExp(
-              `FAILED +${id} .*\\n.*exporter ${id} \\([^)]+\\): no response: DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate \\(not retryable\\)`,
-            ),
-          );
-        }
-        expect(r.stdout).not.toMatch(/\d+ retr(y|ies)/);
-        expect(sink.requests).toEqual([]);
-      } finally {
-        await sink.close();
       }
-    },
-  );
+      expect(r.stdout).not.toMatch(/\d+ retr(y|ies)/);
+      expect(sink.requests).toEqual([]);
+    } finally {
+      await sink.close();
+    }
+  });
 
-  itWhen(
-    has.destination("datadog") && has.destination("elasticsearch"),
-    "transport: TLS verification off, explicitly",
-    "the Datadog and Elasticsearch exporters",
-  )("turning verification off is explicit and warned about by validate, plan and apply", async () => {
+  it("turning verification off is explicit and warned about by validate, plan and apply", async () => {
     const dd = await Sink.start("datadog", { tls });
     const es = await Sink.start("elasticsearch", { tls });
     try {
@@ -153,50 +141,43 @@ describe("transport security", () => {
     }
   });
 
-  itWhen(
-    has.destination("datadog") && has.destination("elasticsearch"),
-    "transport: redirect to another host",
-    "the Datadog and Elasticsearch exporters",
-  )(
-    "a 307 to another host is not followed: the credentials stay with the configured host, the error says why",
-    async () => {
-      const other = await Sink.start("datadog");
-      const dd = await Sink.start("datadog", { faults: { redirectTo: other.url } });
-      const es = await Sink.start("elasticsearch", { faults: { redirectTo: other.url } });
-      try {
-        const file = writeShipperConfig(dir, "redirect", [
-          exporter("datadog", dd.url),
-          exporter("elasticsearch", es.url),
-        ]);
-        const r = await run(["apply", "-c", file, "--state", join(dir, "st-redirect"), "--now", NOW], {
-          cwd: dir,
-        });
-        recordResult({
-          scenario: "transport: redirect to another host",
-          faults: "307 to a second host",
-          note: `the second host got ${other.requests.length} requests; exit ${r.code}; redirect named in the error`,
-        });
-        expect(r.code).toBe(1);
-        for (const [id, sink] of [
-          ["dd", dd],
-          ["es", es],
-        ] as const) {
-          expect(r.stdout).toMatch(
-            new RegExp(
-              `FAILED +${id} .*\\n.*HTTP 307: redirect to ${other.url.replace(/[.]/g, "\\.")}/\\S* not followed \\(credentials are never sent to another URL\\); fix the endpoint \\(not retryable\\)`,
-            ),
-          );
-          expect(sink.requests.length).toBe(1); // no retry either
-        }
-        // the configured hosts did get the key; the other host got nothing at all
-        expect(dd.requests[0]?.headers["dd-api-key"]).toBe(KEY);
-        expect(es.requests[0]?.headers.authorization).toBe(`ApiKey ${KEY}`);
-        expect(other.requests).toEqual([]);
-      } finally {
-        await other.close();
-        await dd.close();
-        await es.close();
+  it("a 307 to another host is not followed: the credentials stay with the configured host, the error says why", async () => {
+    const other = await Sink.start("datadog");
+    const dd = await Sink.start("datadog", { faults: { redirectTo: other.url } });
+    const es = await Sink.start("elasticsearch", { faults: { redirectTo: other.url } });
+    try {
+      const file = writeShipperConfig(dir, "redirect", [
+        exporter("datadog", dd.url),
+        exporter("elasticsearch", es.url),
+      ]);
+      const r = await run(["apply", "-c", file, "--state", join(dir, "st-redirect"), "--now", NOW], {
+        cwd: dir,
+      });
+      recordResult({
+        scenario: "transport: redirect to another host",
+        faults: "307 to a second host",
+        note: `the second host got ${other.requests.length} requests; exit ${r.code}; redirect named in the error`,
+      });
+      expect(r.code).toBe(1);
+      for (const [id, sink] of [
+        ["dd", dd],
+        ["es", es],
+      ] as const) {
+        expect(r.stdout).toMatch(
+          new RegExp(
+            `FAILED +${id} .*\\n.*HTTP 307: redirect to ${other.url.replace(/[.]/g, "\\.")}/\\S* not followed \\(credentials are never sent to another URL\\); fix the endpoint \\(not retryable\\)`,
+          ),
+        );
+        expect(sink.requests.length).toBe(1); // no retry either
       }
-    },
-  );
+      // the configured hosts did get the key; the other host got nothing at all
+      expect(dd.requests[0]?.headers["dd-api-key"]).toBe(KEY);
+      expect(es.requests[0]?.headers.authorization).toBe(`ApiKey ${KEY}`);
+      expect(other.requests).toEqual([]);
+    } finally {
+      await other.close();
+      await dd.close();
+      await es.close();
+    }
+  });
 });

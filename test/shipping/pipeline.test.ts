@@ -113,6 +113,32 @@ describe("ExporterPipeline", () => {
     expect(deadLetters().map((d) => d.entry)).toEqual([input[1]?.entry, input[4]?.entry]);
   });
 
+  it("counts 'N of these M rejected, unknown which' by N, dead-letters the M marked uncertain, and moves on", async () => {
+    // request 1: entry 0 refused by index, entry 1 to retry, and 2 of the other 3 refused without saying which
+    const exporter = new MemoryExporter("mem", limits({ maxEntries: 5 }), (_e, _c, call) =>
+      call === 1
+        ? {
+            rejected: [{ index: 0, reason: "refused" }],
+            retry: [{ index: 1, reason: "busy" }],
+            unattributed: { count: 2, reason: "2 of these 3 refused, unknown which" },
+          }
+        : {},
+    );
+    const input = records(10);
+    const outcome = await run(exporter, input);
+    expect(outcome).toMatchObject({ status: "ok", shipped: 7, rejected: 3, uncertain: 3 });
+    expect(exporter.requests.map((r) => r.messages.length)).toEqual([5, 1, 5]); // only the retry is resent
+    const stored = await store.get(ref);
+    expect(stored).toMatchObject({ cursor: { key: input[9]?.key }, shipped: 7, rejected: 3 });
+    const dead = deadLetters() as Array<{ reason: string; entry: { message: string }; uncertain?: unknown }>;
+    expect(dead.map((d) => d.entry.message)).toEqual([0, 2, 3, 4].map((i) => input[i]?.entry.message));
+    expect(dead[0]?.uncertain).toBeUndefined();
+    const mark = dead[1]?.uncertain;
+    expect(mark).toEqual({ request: expect.stringMatching(/^[0-9a-f-]{36}$/), rejected: 2, of: 3 });
+    expect(dead.slice(1).map((d) => d.uncertain)).toEqual([mark, mark, mark]);
+    expect(dead[1]?.reason).toBe("2 of these 3 refused, unknown which");
+  });
+
   it("keeps several requests in flight and still commits in order", async () => {
     let inFlight = 0;
     let most = 0;
@@ -240,15 +266,32 @@ describe("ExporterPipeline", () => {
     expect(exporter.requests).toHaveLength(2);
   });
 
-  it("gives up when the retry budget runs out, cleanly", async () => {
+  it("gives up when the retry budget runs out, cleanly, within the budget and not before", async () => {
+    const budget = 300;
+    const wait = 40; // each backoff wait is under 40 ms
     const exporter = new MemoryExporter("mem", limits({ maxEntries: 3 }), () => {
       throw httpError(500);
     });
-    const outcome = await run(exporter, records(3), { retryBudgetMs: 50 });
+    const started = Date.now();
+    const outcome = await run(exporter, records(3), {
+      retryBudgetMs: budget,
+      backoff: { baseMs: wait, maxMs: wait },
+    });
+    const elapsed = Date.now() - started;
     expect(outcome.status).toBe("failed");
-    expect(String(outcome.error)).toMatch(
-      /gave up after retrying for \d+ms \(retry budget 50ms\); last error: exporter mem \(memory\): HTTP 500/,
+    const message = String(outcome.error);
+    expect(message).toMatch(
+      /gave up after retrying for \d+ms \(retry budget 300ms\); last error: exporter mem \(memory\): HTTP 500/,
     );
+    const spent = Number(/retrying for (\d+)ms/.exec(message)?.[1]);
+    // it retries until the next wait would pass the budget: so it gives up less than one wait before the end
+    // (never at the first failure), and never after it (a loaded machine's late timers aside: 100 ms)
+    expect(spent).toBeGreaterThanOrEqual(budget - wait);
+    expect(spent).toBeLessThanOrEqual(budget + 100);
+    expect(elapsed).toBeLessThan(budget + 400);
+    const first = exporter.requests[0]?.at ?? 0;
+    for (const r of exporter.requests) expect(r.at - first).toBeLessThanOrEqual(budget + 100);
+    expect(exporter.requests.length).toBeGreaterThanOrEqual(5);
     expect(await store.get(ref)).toBeUndefined();
   });
 

@@ -220,15 +220,22 @@ export async function ship(
   }
 }
 
+/** One dead-letter line, parsed (`uncertain` when the destination rejected part of a request without saying which). */
+export interface DeadLetterLine {
+  readonly reason: string;
+  readonly entry: LogEntry;
+  readonly uncertain?: { readonly request: string; readonly rejected: number; readonly of: number };
+}
+
 /** Lines of a dead-letter file ([] when there is none). */
-export async function deadLetters(file: string): Promise<Array<{ reason: string; entry: LogEntry }>> {
+export async function deadLetters(file: string): Promise<DeadLetterLine[]> {
   try {
     const text = await readFile(file, "utf8");
     return text
       .trim()
       .split("\n")
       .filter(Boolean)
-      .map((l) => JSON.parse(l) as { reason: string; entry: LogEntry });
+      .map((l) => JSON.parse(l) as DeadLetterLine);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw err;

@@ -3,7 +3,7 @@ import { normalizeTimestamp } from "../../src/core/timestamp";
 import type { Exporter } from "../../src/exporters/exporter";
 import type { PipelineOutcome } from "../../src/shipping/pipeline";
 import type { OffsetRecord } from "../../src/state/state-store";
-import { deadLetters, ship, tempDir } from "./exporter-harness";
+import { deadLetters, ship, tempDir, type DeadLetterLine } from "./exporter-harness";
 
 /** A complete Kestra log entry, `minutesAgo` minutes old (inside every destination's window). */
 export function kestraEntry(i: number, overrides: Partial<LogEntry> = {}, minutesAgo = 5): LogEntry {
@@ -64,7 +64,7 @@ export interface Shipped {
   /** The stored offset afterwards. */
   readonly stored: OffsetRecord | undefined;
   /** Dead-letter lines, parsed. */
-  readonly deadLetters: Array<{ reason: string; entry: LogEntry }>;
+  readonly deadLetters: DeadLetterLine[];
 }
 
 /**

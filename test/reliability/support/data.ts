@@ -107,20 +107,22 @@ export function scenarioRandom(name: string): { seed: number; random: () => numb
 
 /**
  * Writes `<dir>/<name>.yaml`: one shipper `name` reading `glob` (relative to `dir`) at every level, with these
- * exporters (each a YAML flow mapping). Returns the file.
+ * exporters (each a YAML flow mapping) and the file source's other properties, if any (YAML flow-mapping entries,
+ * e.g. `maxLineBytes: 262144`). Returns the file.
  */
 export function writeShipperConfig(
   dir: string,
   name: string,
   exporters: readonly string[],
   glob = "logs/*.jsonl",
+  sourceProperties = "",
 ): string {
   const file = join(dir, `${name}.yaml`);
   writeFileSync(
     file,
     `shippers:
   - id: ${name}
-    source: { type: file, path: "${glob}" }
+    source: { type: file, path: "${glob}"${sourceProperties ? `, ${sourceProperties}` : ""} }
     logLevelFilter: TRACE
     batchSize: 1000
     logExporters:
