@@ -278,22 +278,29 @@ describe("crash and resume", () => {
   });
 
   // issue 16, archive helper: object stores, where a re-sent object replaces the one the crash left
+  /** Deliveries per record number in an archive's objects (JSON lines). */
+  function archivedRecords(objs: ReadonlyArray<{ text: string }>): {
+    seen: Map<number, number>;
+    corrupt: string[];
+  } {
+    const seen = new Map<number, number>();
+    const corrupt: string[] = [];
+    for (const o of objs)
+      for (const line of o.text.split("\n").filter(Boolean)) {
+        const seq = seqOf(line);
+        if (seq === undefined) corrupt.push(line);
+        else seen.set(seq, (seen.get(seq) ?? 0) + 1);
+      }
+    return { seen, corrupt };
+  }
+
   it("S3 archive exporter to moto, file state: 10 SIGKILLs, every record archived exactly once (re-sent objects overwrite)", async () => {
     const s3 = motoS3();
     clients.push(s3);
     const bucket = `crash-archive-${Date.now()}`;
     await createBucket(s3, bucket);
-    const count = async (): Promise<{ seen: Map<number, number>; corrupt: string[] }> => {
-      const seen = new Map<number, number>();
-      const corrupt: string[] = [];
-      for (const o of await objects(s3, bucket))
-        for (const line of o.text.split("\n").filter(Boolean)) {
-          const seq = seqOf(line);
-          if (seq === undefined) corrupt.push(line);
-          else seen.set(seq, (seen.get(seq) ?? 0) + 1);
-        }
-      return { seen, corrupt };
-    };
+    const count = async (): Promise<{ seen: Map<number, number>; corrupt: string[] }> =>
+      archivedRecords(await objects(s3, bucket));
     const started = Date.now();
     const destination: Destination = {
       name: "S3 archive (moto)",
@@ -315,17 +322,8 @@ describe("crash and resume", () => {
     const azurite = await startAzurite();
     try {
       await createContainer(azurite.endpoint, "crash");
-      const count = async (): Promise<{ seen: Map<number, number>; corrupt: string[] }> => {
-        const seen = new Map<number, number>();
-        const corrupt: string[] = [];
-        for (const b of await blobs(azurite.endpoint, "crash"))
-          for (const line of b.text.split("\n").filter(Boolean)) {
-            const seq = seqOf(line);
-            if (seq === undefined) corrupt.push(line);
-            else seen.set(seq, (seen.get(seq) ?? 0) + 1);
-          }
-        return { seen, corrupt };
-      };
+      const count = async (): Promise<{ seen: Map<number, number>; corrupt: string[] }> =>
+        archivedRecords(await blobs(azurite.endpoint, "crash"));
       const started = Date.now();
       const destination: Destination = {
         name: "Azure Blob archive (Azurite)",
