@@ -8,7 +8,7 @@
  * This interface was referenced by `LogShipperConfig`'s JSON-Schema
  * via the `definition` "source".
  */
-export type Source = FileSource | KestraSource | CloudWatchSource;
+export type Source = FileSource | KestraSource | CloudWatchSource | S3Source;
 /**
  * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
  *
@@ -36,7 +36,10 @@ export type LogExporter =
   | CloudWatchExporter
   | OpenTelemetryExporter
   | FileExporter
-  | SyslogExporter;
+  | SyslogExporter
+  | S3Exporter
+  | GcsExporter
+  | AzureBlobExporter;
 /**
  * This interface was referenced by `LogShipperConfig`'s JSON-Schema
  * via the `definition` "exporterId".
@@ -220,6 +223,40 @@ export interface CloudWatchSource {
   endpointOverride?: string;
   /**
    * The range ends at now minus this delay, so late-ingested events are not skipped. Default: PT2M.
+   */
+  settleDelay?: string;
+}
+/**
+ * JSON-lines objects (plain or gzip) under an S3 bucket and prefix, in Kestra's log model: what the s3/gcs/azure-blob exporters write, and what CloudWatch Logs' CreateExportTask writes (`<timestamp> <message>` lines). Objects are read one at a time in key order; each is sorted by timestamp.
+ *
+ * This interface was referenced by `LogShipperConfig`'s JSON-Schema
+ * via the `definition` "s3Source".
+ */
+export interface S3Source {
+  type: "s3";
+  bucket: string;
+  /**
+   * Key prefix of the objects to read, e.g. `kestra-log-file` or `exportedlogs/`. Default: the whole bucket.
+   */
+  prefix?: string;
+  region: TemplatedString;
+  accessKeyId?: TemplatedString;
+  secretKeyId?: TemplatedString;
+  sessionToken?: TemplatedString;
+  /**
+   * Endpoint URL of an S3-compatible store (MinIO, LocalStack, moto); buckets are then addressed by path. AWS_ENDPOINT_URL_S3 and AWS_ENDPOINT_URL are honoured too.
+   */
+  endpointOverride?: string;
+  /**
+   * Largest object (decompressed) that is sorted in memory; a larger one is read as a stream in its own order, each line at the position of the latest timestamp before it. Default: 33554432 (32 MiB).
+   */
+  maxObjectBytes?: number;
+  /**
+   * Longer lines are counted as invalid and skipped. Default: 4194304 (4 MiB).
+   */
+  maxLineBytes?: number;
+  /**
+   * The range ends at now minus this delay. Default: PT0S.
    */
   settleDelay?: string;
 }
@@ -710,6 +747,219 @@ export interface SyslogExporter {
    */
   maxMessageBytes?: number;
   chunk?: Chunk;
+  /**
+   * ISO-8601 duration, e.g. P1D, PT2M, PT0S.
+   */
+  retryBudget?: string;
+}
+/**
+ * Amazon S3 (or an S3-compatible store): one JSON-lines or Ion object per request, named deterministically from the shipper, the exporter and the first record's position, so that a re-send overwrites instead of duplicating.
+ *
+ * This interface was referenced by `LogShipperConfig`'s JSON-Schema
+ * via the `definition` "s3Exporter".
+ */
+export interface S3Exporter {
+  /**
+   * Exporter type: the short alias or a Kestra type name.
+   */
+  type: "s3" | "io.kestra.plugin.ee.aws.s3.LogExporter";
+  id: ExporterId;
+  /**
+   * Bucket the log files are uploaded to.
+   */
+  bucket: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  region: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  accessKeyId?: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  secretKeyId?: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  sessionToken?: string;
+  /**
+   * An http(s) URL, or a template that renders to one.
+   */
+  endpointOverride?: string;
+  /**
+   * Kestra's format of the exported files: JSON (JSON lines, one Kestra log entry per line) or ION (Amazon Ion text, one entry per line). Default: JSON.
+   */
+  format?: "ION" | "JSON";
+  /**
+   * Prefix of the object names: `<logFilePrefix>-<localDateTime>-<id>.json|ion` (a `/` in it makes folders). Default: kestra-log-file.
+   */
+  logFilePrefix?: string;
+  /**
+   * Most lines per object. Default: 100000.
+   */
+  maxLinesPerFile?: number;
+  /**
+   * Most bytes per object before compression (log-shipper extension): an object is cut at maxLinesPerFile lines or this size, whichever comes first, so that memory stays bounded. Default: 33554432 (32 MiB).
+   */
+  maxBytesPerFile?: number;
+  /**
+   * Gzip each object and add `.gz` to its name, e.g. `.json.gz` (log-shipper extension). Default: false.
+   */
+  gzip?: boolean;
+  chunk?: Chunk;
+  /**
+   * Uploads in flight at once for this exporter (log-shipper extension). A re-sent object overwrites the one a crash left behind (deterministic names). Default: 2.
+   */
+  concurrency?: number;
+  /**
+   * ISO-8601 duration, e.g. P1D, PT2M, PT0S.
+   */
+  retryBudget?: string;
+}
+/**
+ * Google Cloud Storage (JSON API upload): one JSON-lines or Ion object per request, named deterministically, so that a re-send overwrites instead of duplicating.
+ *
+ * This interface was referenced by `LogShipperConfig`'s JSON-Schema
+ * via the `definition` "gcsExporter".
+ */
+export interface GcsExporter {
+  /**
+   * Exporter type: the short alias or a Kestra type name.
+   */
+  type: "gcs" | "io.kestra.plugin.ee.gcp.gcs.LogExporter";
+  id: ExporterId;
+  /**
+   * Bucket the log files are uploaded to.
+   */
+  bucket: string;
+  /**
+   * The GCP project id (accepted for Kestra compatibility; an upload names only the bucket).
+   */
+  projectId?: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  serviceAccount?: string;
+  /**
+   * Accepted for Kestra compatibility; impersonation is not supported yet.
+   */
+  impersonatedServiceAccount?: string;
+  scopes?: string[];
+  /**
+   * An http(s) URL, or a template that renders to one.
+   */
+  endpoint?: string;
+  options?: HttpOptions;
+  /**
+   * Kestra's format of the exported files: JSON (JSON lines, one Kestra log entry per line) or ION (Amazon Ion text, one entry per line). Default: JSON.
+   */
+  format?: "ION" | "JSON";
+  /**
+   * Prefix of the object names: `<logFilePrefix>-<localDateTime>-<id>.json|ion` (a `/` in it makes folders). Default: kestra-log-file.
+   */
+  logFilePrefix?: string;
+  /**
+   * Most lines per object. Default: 100000.
+   */
+  maxLinesPerFile?: number;
+  /**
+   * Most bytes per object before compression (log-shipper extension): an object is cut at maxLinesPerFile lines or this size, whichever comes first, so that memory stays bounded. Default: 33554432 (32 MiB).
+   */
+  maxBytesPerFile?: number;
+  /**
+   * Gzip each object and add `.gz` to its name, e.g. `.json.gz` (log-shipper extension). Default: false.
+   */
+  gzip?: boolean;
+  chunk?: Chunk;
+  /**
+   * Uploads in flight at once for this exporter (log-shipper extension). A re-sent object overwrites the one a crash left behind (deterministic names). Default: 2.
+   */
+  concurrency?: number;
+  /**
+   * ISO-8601 duration, e.g. P1D, PT2M, PT0S.
+   */
+  retryBudget?: string;
+}
+/**
+ * Azure Blob Storage block blobs: one JSON-lines or Ion blob per request, named deterministically, so that a re-send overwrites instead of duplicating. Authentication: a Microsoft Entra app (tenantId, clientId, clientSecret), a shared key, a SAS token, or a connection string.
+ *
+ * This interface was referenced by `LogShipperConfig`'s JSON-Schema
+ * via the `definition` "azureBlobExporter".
+ */
+export interface AzureBlobExporter {
+  /**
+   * Exporter type: the short alias or a Kestra type name.
+   */
+  type: "azure-blob" | "io.kestra.plugin.ee.azure.storage.LogExporter";
+  id: ExporterId;
+  /**
+   * An http(s) URL, or a template that renders to one.
+   */
+  endpoint?: string;
+  /**
+   * Container the log files are uploaded to (it must exist).
+   */
+  containerName: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  tenantId?: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  clientId?: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  clientSecret?: string;
+  /**
+   * An http(s) URL, or a template that renders to one.
+   */
+  authorityHost?: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  connectionString?: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  sharedKeyAccountName?: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  sharedKeyAccountAccessKey?: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  sasToken?: string;
+  options?: HttpOptions;
+  /**
+   * Kestra's format of the exported files: JSON (JSON lines, one Kestra log entry per line) or ION (Amazon Ion text, one entry per line). Default: JSON.
+   */
+  format?: "ION" | "JSON";
+  /**
+   * Prefix of the object names: `<logFilePrefix>-<localDateTime>-<id>.json|ion` (a `/` in it makes folders). Default: kestra-log-file.
+   */
+  logFilePrefix?: string;
+  /**
+   * Most lines per object. Default: 100000.
+   */
+  maxLinesPerFile?: number;
+  /**
+   * Most bytes per object before compression (log-shipper extension): an object is cut at maxLinesPerFile lines or this size, whichever comes first, so that memory stays bounded. Default: 33554432 (32 MiB).
+   */
+  maxBytesPerFile?: number;
+  /**
+   * Gzip each object and add `.gz` to its name, e.g. `.json.gz` (log-shipper extension). Default: false.
+   */
+  gzip?: boolean;
+  chunk?: Chunk;
+  /**
+   * Uploads in flight at once for this exporter (log-shipper extension). A re-sent object overwrites the one a crash left behind (deterministic names). Default: 2.
+   */
+  concurrency?: number;
   /**
    * ISO-8601 duration, e.g. P1D, PT2M, PT0S.
    */

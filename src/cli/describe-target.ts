@@ -34,6 +34,9 @@ export function describeTarget(config: LogExporter): string {
   if (typeof c.indexName === "string") parts.push(`index ${c.indexName}`);
   if (typeof c.streamName === "string") parts.push(`stream ${c.streamName}`);
   if (typeof c.projectId === "string") parts.push(`project ${displayTemplate(c.projectId)}`);
+  // archives: the bucket or container (the Azure endpoint is added above)
+  if (typeof c.bucket === "string") parts.push(`bucket ${displayTemplate(c.bucket)}`);
+  if (typeof c.containerName === "string") parts.push(`container ${c.containerName}`);
   if (typeof c.logGroupName === "string")
     parts.push(`${c.logGroupName}/${String(c.logStreamName)} in ${displayTemplate(String(c.region))}`);
   // issue 16, syslog helper

@@ -11,7 +11,11 @@ export type ExporterType =
   | "opentelemetry"
   | "file"
   // issue 16, syslog helper
-  | "syslog";
+  | "syslog"
+  // archives (S3, GCS, Azure Blob)
+  | "s3"
+  | "gcs"
+  | "azure-blob";
 
 interface TypeInfo {
   readonly alias: ExporterType;
@@ -48,9 +52,6 @@ export function allExporterTypeNames(): string[] {
  * precise message instead of "unknown type".
  */
 export const UNSUPPORTED_KESTRA_EXPORTERS: Readonly<Record<string, string>> = {
-  "io.kestra.plugin.ee.aws.s3.LogExporter": "AWS S3",
-  "io.kestra.plugin.ee.gcp.gcs.LogExporter": "Google Cloud Storage",
-  "io.kestra.plugin.ee.azure.storage.LogExporter": "Azure Blob Storage",
   "io.kestra.plugin.ee.splunk.LogExporter": "Splunk HEC",
   "io.kestra.plugin.ee.graylog.LogExporter": "Graylog",
   "io.kestra.plugin.ee.huawei.lts.LogExporter": "Huawei Cloud LTS",

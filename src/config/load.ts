@@ -42,6 +42,7 @@ const SETTLE_DEFAULTS: Readonly<Record<Source["type"], string>> = {
   file: "PT0S",
   kestra: "PT30S",
   cloudwatch: "PT2M",
+  s3: "PT0S",
 };
 
 /**

@@ -80,7 +80,8 @@ export class ParsedRecord implements LogRecord {
     readonly pos: SortableTimestamp,
     readonly key: string,
     readonly level: Level,
-    entry: LogEntry,
+    /** The parsed entry; `undefined` to parse `raw` on first use. */
+    entry: LogEntry | undefined,
     readonly raw: string,
   ) {
     this.parsed = entry;

@@ -1,16 +1,23 @@
 import { randomUUID } from "node:crypto";
 import type { AzureMonitorExporter as AzureMonitorConfig } from "../../generated/config";
 import type { LogRecord } from "../core/log-record";
-import { registerSecretValue } from "../secrets/redaction";
 import { DEFAULT_HTTP_CONCURRENCY, gzipBody, transportOptions } from "../shipping/http-options";
 import { HttpTransport, responseError } from "../shipping/http-transport";
 import type { Encoded, Exporter, ExporterLimits, SendContext, SendResult, TimeWindow } from "./exporter";
-import { exporterConfigError, requestToken, RETRYABLE_STATUSES, TokenCache, trimBase } from "./http-support";
+import {
+  DEFAULT_ENTRA_AUTHORITY,
+  entraTokenRequest,
+  exporterConfigError,
+  requestToken,
+  RETRYABLE_STATUSES,
+  TokenCache,
+  trimBase,
+} from "./http-support";
 import { truncateMessage } from "./text-limits";
 import { destinationOf, type ExporterContext } from "./registry";
 
 /** Microsoft Entra authority of the public cloud. */
-export const DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com";
+export const DEFAULT_AUTHORITY_HOST = DEFAULT_ENTRA_AUTHORITY;
 /** Token scope of the Logs Ingestion API in the public cloud (the double slash is Azure's). */
 export const DEFAULT_SCOPE = "https://monitor.azure.com//.default";
 /** Logs Ingestion API version. */
@@ -72,18 +79,12 @@ export class AzureMonitorExporter implements Exporter<string> {
       if (config[key].trim() === "")
         throw exporterConfigError(options.shipperId, id, key, "must not be empty");
     }
-    registerSecretValue(config.clientSecret);
     this.url =
       `${trimBase(config.endpoint)}/dataCollectionRules/${encodeURIComponent(config.ruleId)}` +
       `/streams/${encodeURIComponent(config.streamName)}?api-version=${API_VERSION}`;
-    const authority = trimBase(config.authorityHost ?? DEFAULT_AUTHORITY_HOST);
-    this.tokenUrl = `${authority}/${encodeURIComponent(config.tenantId)}/oauth2/v2.0/token`;
-    this.form = {
-      grant_type: "client_credentials",
-      client_id: config.clientId,
-      client_secret: config.clientSecret,
-      scope: config.scope ?? DEFAULT_SCOPE,
-    };
+    const token = entraTokenRequest({ ...config, scope: config.scope ?? DEFAULT_SCOPE });
+    this.tokenUrl = token.url;
+    this.form = token.form;
     this.limits = {
       maxEntries: options.chunk,
       maxBytes: MAX_REQUEST_BYTES,

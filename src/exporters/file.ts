@@ -3,14 +3,19 @@ import { mkdir, open, type FileHandle } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { FileExporter as FileExporterConfig } from "../../generated/config";
 import type { LogRecord } from "../core/log-record";
-import { toIso } from "../core/timestamp";
 import { DeliveryError } from "./errors";
 import type { Encoded, Exporter, ExporterLimits, SendResult } from "./exporter";
-import { toIonText } from "./ion-text";
+import {
+  DEFAULT_LOG_FILE_PREFIX,
+  DEFAULT_MAX_LINES_PER_FILE,
+  encodeLogLine,
+  localDateTime,
+  logFileExtension,
+  type LogFileFormat,
+} from "./log-file-format";
 import type { ExporterContext } from "./registry";
 
-/** Default rotation size, as Kestra's GCS exporter. */
-export const DEFAULT_MAX_LINES_PER_FILE = 100_000;
+export { DEFAULT_MAX_LINES_PER_FILE } from "./log-file-format";
 
 /**
  * Local files. With `path`, appends one JSON line per record to that file (the entry exactly as the source had
@@ -27,7 +32,7 @@ export class FileExporter implements Exporter<string> {
   readonly destination = "file";
   readonly limits: ExporterLimits;
   readonly defaultConcurrency = 1;
-  private readonly format: "JSON" | "ION";
+  private readonly format: LogFileFormat;
   private readonly path: string | undefined;
   private readonly directory: string;
   private readonly prefix: string;
@@ -46,7 +51,7 @@ export class FileExporter implements Exporter<string> {
     this.path = config.path !== undefined ? resolve(baseDir, config.path) : undefined;
     this.format = config.format ?? (config.path !== undefined ? "JSON" : "ION");
     this.directory = resolve(baseDir, config.directory ?? ".logshipper/files");
-    this.prefix = config.logFilePrefix ?? "kestra-log-file";
+    this.prefix = config.logFilePrefix ?? DEFAULT_LOG_FILE_PREFIX;
     this.maxLines = config.maxLinesPerFile ?? DEFAULT_MAX_LINES_PER_FILE;
     this.limits = { maxEntries: chunk, maxBytes: Infinity };
   }
@@ -57,10 +62,7 @@ export class FileExporter implements Exporter<string> {
   }
 
   encode(record: LogRecord): Encoded<string> {
-    const payload =
-      this.format === "JSON"
-        ? (record.raw ?? JSON.stringify(record.entry))
-        : toIonText(record.entry, toIso(record.ts));
+    const payload = encodeLogLine(record, this.format);
     return { record, payload, bytes: payload.length + 1 };
   }
 
@@ -120,9 +122,8 @@ export class FileExporter implements Exporter<string> {
   }
 
   private nextRotatedFile(): string {
-    const now = new Date();
-    const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 23);
-    const ext = this.format === "JSON" ? "json" : "ion";
+    const local = localDateTime(new Date(), true);
+    const ext = logFileExtension(this.format);
     let name = join(this.directory, `${this.prefix}-${local}.${ext}`);
     for (let n = 1; existsSync(name); n++) name = join(this.directory, `${this.prefix}-${local}-${n}.${ext}`);
     return name;

@@ -1,10 +1,8 @@
-import { createPrivateKey, sign, type KeyObject } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import type { GcpLoggingExporter as GcpLoggingConfig } from "../../generated/config";
 import type { Level } from "../core/levels";
 import type { LogRecord } from "../core/log-record";
 import { toIso } from "../core/timestamp";
-import { redact, registerSecretValue } from "../secrets/redaction";
+import { redact } from "../secrets/redaction";
 import { DEFAULT_HTTP_CONCURRENCY, transportOptions } from "../shipping/http-options";
 import { HttpTransport, responseError } from "../shipping/http-transport";
 import { DeliveryError } from "./errors";
@@ -17,24 +15,20 @@ import type {
   SendResult,
   TimeWindow,
 } from "./exporter";
-import {
-  exporterConfigError,
-  recordDigest,
-  requestToken,
-  RETRYABLE_STATUSES,
-  TokenCache,
-  trimBase,
-  type AccessToken,
-} from "./http-support";
+import { loadServiceAccountKey, ServiceAccountTokens, type ServiceAccountKey } from "./gcp-auth";
+import { exporterConfigError, recordDigest, RETRYABLE_STATUSES, TokenCache, trimBase } from "./http-support";
 import { truncateMessage } from "./text-limits";
 import { destinationOf, type ExporterContext } from "./registry";
 
 /** Cloud Logging API base URL. */
 export const DEFAULT_ENDPOINT = "https://logging.googleapis.com";
-/** Google's OAuth token endpoint, when the key has no `token_uri`. */
-export const DEFAULT_TOKEN_URI = "https://oauth2.googleapis.com/token";
-/** Kestra's default scopes. */
-export const DEFAULT_SCOPES: readonly string[] = ["https://www.googleapis.com/auth/cloud-platform"];
+export {
+  DEFAULT_SCOPES,
+  DEFAULT_TOKEN_URI,
+  parseServiceAccountKey,
+  type ServiceAccountKey,
+} from "./gcp-auth";
+
 /** Log id inside the project when `logName` is not set. */
 export const DEFAULT_LOG_NAME = "kestra";
 
@@ -83,31 +77,6 @@ const RETRY_CODES = new Set([4, 8, 10, 13, 14]);
 
 const PARTIAL_ERRORS_TYPE = "type.googleapis.com/google.logging.v2.WriteLogEntriesPartialErrors";
 const LOG_ID = /^[A-Za-z0-9_\-./]{1,511}$/;
-
-/** The fields of a service-account key that are used. */
-export interface ServiceAccountKey {
-  readonly client_email: string;
-  readonly private_key: string;
-  readonly private_key_id?: string;
-  readonly project_id?: string;
-  readonly token_uri?: string;
-}
-
-/** Parses a service-account key JSON; returns the problem as a string when it is not one. */
-export function parseServiceAccountKey(text: string): ServiceAccountKey | string {
-  let json: Record<string, unknown>;
-  try {
-    json = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return "is not JSON (expected a service-account key file's content)";
-  }
-  if (json === null || typeof json !== "object") return "is not a JSON object";
-  if (json.type !== undefined && json.type !== "service_account")
-    return `has type ${JSON.stringify(json.type)}; only service_account keys are supported`;
-  if (typeof json.client_email !== "string" || json.client_email === "") return "has no client_email";
-  if (typeof json.private_key !== "string" || json.private_key === "") return "has no private_key";
-  return json as unknown as ServiceAccountKey;
-}
 
 /** A per-entry error of a partial-success response. */
 interface EntryError {
@@ -164,10 +133,6 @@ export class GcpLoggingExporter implements Exporter<string> {
   readonly tokens: TokenCache;
   private readonly url: string;
   private readonly requestPrefix: string;
-  private readonly tokenUri: string;
-  private readonly key: ServiceAccountKey;
-  private readonly privateKey: KeyObject;
-  private readonly scopes: string;
   private readonly transport: HttpTransport;
   private readonly clock: () => number;
 
@@ -181,26 +146,12 @@ export class GcpLoggingExporter implements Exporter<string> {
       throw exporterConfigError(options.shipperId, id, path, message);
     };
     this.clock = options.clock ?? Date.now;
-    this.key = key;
-    registerSecretValue(key.private_key);
-    try {
-      this.privateKey = createPrivateKey(key.private_key);
-    } catch {
-      throw exporterConfigError(
-        options.shipperId,
-        id,
-        "serviceAccount",
-        "private_key is not a valid PEM private key",
-      );
-    }
     const projectId = config.projectId ?? key.project_id;
     if (projectId === undefined || projectId === "")
       bad("projectId", "is required when the service account key has no project_id");
     const logName = config.logName ?? DEFAULT_LOG_NAME;
     if (!LOG_ID.test(logName))
       bad("logName", "must be 1-511 characters among letters, digits, `_`, `-`, `.` and `/`");
-    this.tokenUri = key.token_uri ?? DEFAULT_TOKEN_URI;
-    this.scopes = (config.scopes ?? DEFAULT_SCOPES).join(" ");
     this.url = `${trimBase(config.endpoint ?? DEFAULT_ENDPOINT)}/v2/entries:write`;
     const logPath = `projects/${projectId as string}/logs/${encodeURIComponent(logName)}`;
     this.requestPrefix = `{"logName":${JSON.stringify(logPath)},"resource":{"type":"global"},"partialSuccess":true,"entries":[`;
@@ -217,7 +168,14 @@ export class GcpLoggingExporter implements Exporter<string> {
         concurrency: options.concurrency,
       }),
     );
-    this.tokens = new TokenCache(() => this.fetchToken(), this.clock);
+    const tokens = new ServiceAccountTokens(
+      key,
+      config.scopes,
+      this.transport,
+      { exporterId: id, destination: this.destination, shipperId: options.shipperId },
+      this.clock,
+    );
+    this.tokens = new TokenCache(() => tokens.fetch(), this.clock);
   }
 
   /** Fetches the first token, so that a refused key fails the exporter before any record is read. */
@@ -303,36 +261,6 @@ export class GcpLoggingExporter implements Exporter<string> {
       ...(retry.length > 0 ? { retry } : {}),
     };
   }
-
-  /** Signs a JWT with the service account's key and exchanges it for an access token. */
-  private fetchToken(): Promise<AccessToken> {
-    const now = Math.floor(this.clock() / 1000);
-    const header = {
-      alg: "RS256",
-      typ: "JWT",
-      ...(this.key.private_key_id ? { kid: this.key.private_key_id } : {}),
-    };
-    const claims = {
-      iss: this.key.client_email,
-      scope: this.scopes,
-      aud: this.tokenUri,
-      iat: now,
-      exp: now + 3600,
-    };
-    const unsigned = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
-    const signature = sign("RSA-SHA256", Buffer.from(unsigned), this.privateKey).toString("base64url");
-    return requestToken(
-      this.transport,
-      this.tokenUri,
-      { grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: `${unsigned}.${signature}` },
-      { exporterId: this.id, destination: this.destination },
-      this.clock,
-    );
-  }
-}
-
-function base64url(text: string): string {
-  return Buffer.from(text, "utf8").toString("base64url");
 }
 
 /**
@@ -344,39 +272,7 @@ export async function createGcpLoggingExporter(
 ): Promise<Exporter> {
   const r = context.resolved;
   const config = context.config;
-  let text = config.serviceAccount;
-  let where = "serviceAccount";
-  if (text === undefined || text.trim() === "") {
-    const file = context.env.GOOGLE_APPLICATION_CREDENTIALS;
-    if (file === undefined || file === "") {
-      throw exporterConfigError(
-        context.shipperId,
-        r.id,
-        "serviceAccount",
-        "is required (a service-account key JSON, usually {{ secret('GCP_SERVICE_ACCOUNT') }}), " +
-          "or set GOOGLE_APPLICATION_CREDENTIALS to a key file",
-      );
-    }
-    where = `GOOGLE_APPLICATION_CREDENTIALS (${file})`;
-    try {
-      text = await readFile(file, "utf8");
-    } catch (err) {
-      throw exporterConfigError(
-        context.shipperId,
-        r.id,
-        "serviceAccount",
-        `${where}: ${(err as Error).message}`,
-      );
-    }
-  }
-  const key = parseServiceAccountKey(text);
-  if (typeof key === "string")
-    throw exporterConfigError(context.shipperId, r.id, "serviceAccount", `${where} ${key}`);
-  if (config.impersonatedServiceAccount !== undefined) {
-    context.warn(
-      `exporter ${r.id}: impersonatedServiceAccount is not supported yet; logs are written as ${key.client_email}`,
-    );
-  }
+  const key = await loadServiceAccountKey(context);
   return new GcpLoggingExporter(r.id, config, key, {
     chunk: r.chunk,
     concurrency: r.concurrency ?? DEFAULT_HTTP_CONCURRENCY,

@@ -186,6 +186,34 @@ function parseTokenResponse(
   return { value, refreshAt: refreshTime(now, expires) };
 }
 
+/** Microsoft Entra authority of the public cloud. */
+export const DEFAULT_ENTRA_AUTHORITY = "https://login.microsoftonline.com";
+
+/**
+ * The Microsoft Entra client-credentials token request of an app (tenant, client id and secret) for `scope`
+ * (Azure Monitor's, Azure Storage's), at `authorityHost` (default: the public cloud's). Post it with
+ * {@link requestToken}. The secret is registered for redaction.
+ */
+export function entraTokenRequest(app: {
+  readonly authorityHost?: string;
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly scope: string;
+}): { url: string; form: Record<string, string> } {
+  registerSecretValue(app.clientSecret);
+  const authority = trimBase(app.authorityHost ?? DEFAULT_ENTRA_AUTHORITY);
+  return {
+    url: `${authority}/${encodeURIComponent(app.tenantId)}/oauth2/v2.0/token`,
+    form: {
+      grant_type: "client_credentials",
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+      scope: app.scope,
+    },
+  };
+}
+
 /** The host of a URL, for messages (never the path or query, which may carry ids). */
 export function hostOf(url: string): string {
   try {

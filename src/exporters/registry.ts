@@ -93,6 +93,20 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
     destination: "Syslog",
     create: async (c) => (await import("./syslog.js")).createSyslogExporter(c as ExporterContext<never>),
   },
+  // archives: one object per request (see ./archive-writer)
+  s3: {
+    destination: "S3",
+    create: async (c) => (await import("./s3.js")).createS3Exporter(c as ExporterContext<never>),
+  },
+  gcs: {
+    destination: "Google Cloud Storage",
+    create: async (c) => (await import("./gcs.js")).createGcsExporter(c as ExporterContext<never>),
+  },
+  "azure-blob": {
+    destination: "Azure Blob Storage",
+    create: async (c) =>
+      (await import("./azure-blob.js")).createAzureBlobExporter(c as ExporterContext<never>),
+  },
 };
 
 /** The destination of an exporter type. */

@@ -1,10 +1,10 @@
-import { awsClientConfig } from "../core/aws-client-options";
+import { awsClientConfig, type AwsService } from "../core/aws-client-options";
 import { LogShipperError } from "../core/errors";
 import { redact } from "../secrets/redaction";
 
 /**
  * AWS settings as Kestra's AWS plugins name them (`accessKeyId`, `secretKeyId`, `sessionToken`,
- * `endpointOverride`), with secrets already rendered. Shared by the CloudWatch Logs exporter and source.
+ * `endpointOverride`), with secrets already rendered. Shared by the CloudWatch Logs and S3 exporters and sources.
  */
 export interface AwsSettings {
   readonly region: string;
@@ -14,7 +14,7 @@ export interface AwsSettings {
   readonly endpointOverride?: string;
 }
 
-/** The SDK client config of a CloudWatch Logs client (see {@link cloudWatchLogsClientConfig}). */
+/** The SDK client config of an AWS client built from Kestra's settings (see {@link kestraAwsClientConfig}). */
 export interface CloudWatchLogsClientConfig {
   readonly region: string;
   readonly endpoint?: string;
@@ -24,19 +24,29 @@ export interface CloudWatchLogsClientConfig {
   readonly requestHandler: { requestTimeout: number; connectionTimeout: number };
 }
 
+/** The SDK client config of a CloudWatch Logs client (see {@link kestraAwsClientConfig}). */
+export function cloudWatchLogsClientConfig(
+  settings: AwsSettings,
+  env: NodeJS.ProcessEnv,
+  where: string,
+): CloudWatchLogsClientConfig {
+  return kestraAwsClientConfig("logs", settings, env, where);
+}
+
 /**
- * The SDK client config of a CloudWatch Logs client.
+ * The SDK client config of an AWS client (CloudWatch Logs, S3) from Kestra's AWS settings.
  *
  * - Credentials: the explicit keys when both are given, else the SDK's default provider chain (environment,
  *   shared files, SSO, container and instance roles).
- * - Endpoint: `endpointOverride`, else `AWS_ENDPOINT_URL_CLOUDWATCH_LOGS` or `AWS_ENDPOINT_URL` from `env` (the
+ * - Endpoint: `endpointOverride`, else `AWS_ENDPOINT_URL_<SERVICE>` or `AWS_ENDPOINT_URL` from `env` (the
  *   variables the SDK itself honours; read from `env` so the caller's environment is the one that counts), as
  *   for every other AWS client of log-shipper (`awsClientConfig`).
  * - `maxAttempts: 1`: the SDK's own retries are off. The shipping pipeline (exporters) and the sources retry with
  *   their own budget, jitter and destination-wide throttle; SDK retries underneath would multiply the attempts and
  *   hide throttling from them.
  */
-export function cloudWatchLogsClientConfig(
+export function kestraAwsClientConfig(
+  service: AwsService,
   settings: AwsSettings,
   env: NodeJS.ProcessEnv,
   where: string,
@@ -56,7 +66,7 @@ export function cloudWatchLogsClientConfig(
       `${where}: give both accessKeyId and secretKeyId, or neither (to use the default AWS credential chain)`,
     );
   }
-  const base = awsClientConfig("logs", {
+  const base = awsClientConfig(service, {
     region,
     endpoint: settings.endpointOverride,
     credentials: hasKey
@@ -74,6 +84,19 @@ export function cloudWatchLogsClientConfig(
     maxAttempts: 1,
     requestHandler: { requestTimeout: 30_000, connectionTimeout: 10_000 },
   };
+}
+
+/**
+ * The SDK client config of an S3 client from Kestra's AWS settings (see {@link kestraAwsClientConfig}); with a
+ * custom endpoint (MinIO, LocalStack, moto), which rarely resolves bucket subdomains, buckets are addressed by path.
+ */
+export function s3ClientConfig(
+  settings: AwsSettings,
+  env: NodeJS.ProcessEnv,
+  where: string,
+): CloudWatchLogsClientConfig & { forcePathStyle?: boolean } {
+  const config = kestraAwsClientConfig("s3", settings, env, where);
+  return config.endpoint !== undefined ? { ...config, forcePathStyle: true } : config;
 }
 
 /** What is known about a failed AWS call. */
@@ -103,6 +126,9 @@ const RETRYABLE_CODES = new Set([
   "RequestTimeoutException",
   "OperationAbortedException",
   "TimeoutError",
+  // S3: "reduce your request rate", and a clock the SDK corrects on the next attempt
+  "SlowDown",
+  "RequestTimeTooSkewed",
 ]);
 
 /**

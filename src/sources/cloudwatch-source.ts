@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { CloudWatchLogsClient, FilteredLogEvent } from "@aws-sdk/client-cloudwatch-logs";
 import type { Drift } from "../../generated/report";
 import type { CloudWatchSource as CloudWatchSourceConfig } from "../../generated/config";
@@ -8,8 +7,9 @@ import { checkEntry, type LogEntry, type LogRecord } from "../core/log-record";
 import { fromEpochMs, normalizeTimestamp, toIso } from "../core/timestamp";
 import { redact } from "../secrets/redaction";
 import { renderSecretsIfAny } from "../secrets/render-secrets";
-import { awsErrorInfo, cloudWatchLogsClientConfig } from "../shipping/aws-client";
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "../shipping/backoff";
+import { cloudWatchLogsClientConfig } from "../shipping/aws-client";
+import { DEFAULT_BACKOFF, type BackoffPolicy } from "../shipping/backoff";
+import { awsCall } from "./aws-call";
 import { SourceError } from "./errors";
 import type { SourceContext } from "./registry";
 import type { ReadOptions, ReadRange, Source, SourceBatch } from "./source";
@@ -211,38 +211,17 @@ export class CloudWatchLogsSource implements Source {
   }
 
   /** One AWS call with retries on throttling, 5xx and network failures; other errors become a `SourceError`. */
-  private async call<T>(fn: () => Promise<T>, what: string): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await fn();
-      } catch (err) {
-        const info = awsErrorInfo(err);
-        const message = `${this.describe()}: ${what}: ${info.message}`;
-        if (info.retryable && attempt < this.maxAttempts) {
-          await sleep(Math.max(1, backoffDelay(this.backoff, attempt)));
-          continue;
-        }
-        if (info.name === "ResourceNotFoundException")
-          throw new SourceError("not-found", message, { cause: err });
-        if (/AccessDenied|UnrecognizedClient|InvalidSignature|ExpiredToken|Unauthorized/.test(info.name)) {
-          throw new SourceError(
-            "auth",
-            `${message}; check the credentials and logs:${what.split(" ")[0]} permission`,
-            {
-              status: info.status,
-              cause: err,
-            },
-          );
-        }
-        throw new SourceError(
-          info.retryable ? "unavailable" : "other",
-          info.retryable ? `${message} (gave up after ${attempt} attempts)` : message,
-          { status: info.status, retryable: info.retryable, cause: err },
-        );
-      }
-    }
+  private call<T>(fn: () => Promise<T>, what: string): Promise<T> {
+    return awsCall(fn, this.describe(), what, {
+      backoff: this.backoff,
+      maxAttempts: this.maxAttempts,
+      notFound: NOT_FOUND,
+      permission: (w) => `logs:${w.split(" ")[0]}`,
+    });
   }
 }
+
+const NOT_FOUND: ReadonlySet<string> = new Set(["ResourceNotFoundException"]);
 
 const LEVEL_WORD =
   /(?<![A-Za-z])(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|SEVERE|PANIC)(?![A-Za-z])/;

@@ -2,33 +2,15 @@ import { stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { glob } from "tinyglobby";
 import { isAfter, type Cursor } from "../core/cursor";
-import {
-  checkEntry,
-  namespaceMatches,
-  ParsedRecord,
-  type LogRecord,
-  type RecordFilter,
-} from "../core/log-record";
+import { namespaceMatches, ParsedRecord, type LogRecord, type RecordFilter } from "../core/log-record";
 import { levelRank } from "../core/levels";
-import { fromEpochMs, toEpochMs, toIso } from "../core/timestamp";
 import type { FileSource as FileSourceConfig } from "../../generated/config";
 import type { Drift } from "../../generated/report";
 import { countByReading } from "./count";
 import { SourceIncompleteError } from "./errors";
 import { readLines, type Line } from "./line-reader";
+import { implausibleAfter, implausibleReason, parseEntryLine } from "./log-line";
 import type { InvalidLine, ReadOptions, ReadRange, Source, SourceBatch } from "./source";
-
-/**
- * A line whose timestamp is further than this in the future (past both the wall clock and the range's end) is
- * counted as invalid instead of holding the file back: a line only slightly ahead waits for the clock (it is
- * shipped by a later run), but one bogus timestamp (a year 9999, a wrong time zone in one line) would otherwise
- * keep every line after it from shipping until that time, with nothing reported. The wall clock counts too, so
- * that a run pinned in the past (`--now`) stops at the range's end instead of calling every later line invalid.
- */
-export const IMPLAUSIBLE_FUTURE_MS = 3_600_000;
-
-/** The first millisecond after the latest timestamp a sortable timestamp can hold. */
-const LAST_MS = Date.UTC(10000, 0, 1);
 
 /** Default longest line; longer lines are counted as invalid. */
 export const DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
@@ -214,11 +196,10 @@ class FileReader {
     const f: RecordFilter = range.filter;
     this.minRank = f.minLevelRank;
     this.namespace = f.namespace;
-    const limit = Math.max(Date.now(), toEpochMs(range.to)) + IMPLAUSIBLE_FUTURE_MS;
-    this.implausibleAfter = limit < LAST_MS ? fromEpochMs(limit) : "9999-12-31T23:59:59.999999999Z";
+    this.implausibleAfter = implausibleAfter(range.to);
   }
 
-  /** Timestamps after this are implausible (see {@link IMPLAUSIBLE_FUTURE_MS}). */
+  /** Timestamps after this are implausible (see `IMPLAUSIBLE_FUTURE_MS` in ./log-line). */
   private readonly implausibleAfter: string;
 
   /** Starts at the cursor's line (which is then skipped as not after the cursor) instead of the file start. */
@@ -326,12 +307,8 @@ class FileReader {
 
   private seekLooksRight(text: string, offset: number): boolean {
     if (offset !== this.start) return false;
-    try {
-      const c = checkEntry(JSON.parse(text));
-      return c.ok && c.ts <= this.lastPos;
-    } catch {
-      return false;
-    }
+    const c = parseEntryLine(text);
+    return c.ok && c.ts <= this.lastPos;
   }
 
   private finish(): void {
@@ -345,23 +322,13 @@ class FileReader {
 
   /** Handles one line; returns false when the file has gone past the range's end. */
   private line(text: string, offset: number): boolean {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      this.bad(offset, `not valid JSON (${(err as Error).message.slice(0, 80)})`);
-      return true;
-    }
-    const c = checkEntry(value);
+    const c = parseEntryLine(text);
     if (!c.ok) {
       this.bad(offset, c.reason);
       return true;
     }
     if (c.ts > this.implausibleAfter) {
-      this.bad(
-        offset,
-        `\`timestamp\` ${toIso(c.ts)} is more than ${IMPLAUSIBLE_FUTURE_MS / 3_600_000} hour in the future (after ${toIso(this.implausibleAfter)}); a clock or time-zone error?`,
-      );
+      this.bad(offset, implausibleReason(c.ts, this.implausibleAfter));
       return true;
     }
     const pos = c.ts > this.lastPos ? c.ts : this.lastPos;

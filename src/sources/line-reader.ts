@@ -11,6 +11,21 @@ export type Line =
 
 const CHUNK = 256 * 1024;
 
+/** Options of {@link readLines} and {@link splitLines}. */
+export interface LineOptions {
+  /** The offset reported for the first byte read (and, for a file, where reading starts). */
+  readonly start?: number;
+  readonly maxLineBytes: number;
+  /** Told the offset where the input ended, before the last lines are yielded. */
+  readonly onEnd?: (offset: number) => void;
+}
+
+/**
+ * Reads up to `length` bytes into `buf` at `offset`, like `FileHandle.read` at the current position; resolves with
+ * the number of bytes read, 0 at the end.
+ */
+export type ByteReader = (buf: Buffer, offset: number, length: number) => Promise<number>;
+
 /**
  * Reads a file line by line with bounded memory: a 256 KiB buffer that grows to hold at most `maxLineBytes`.
  * Longer lines are skipped without being buffered, and yielded as bad lines, in file order. Yields arrays of
@@ -18,72 +33,107 @@ const CHUNK = 256 * 1024;
  */
 export async function* readLines(
   path: string,
-  options: { start?: number; maxLineBytes: number; onEnd?: (offset: number) => void },
+  options: LineOptions,
 ): AsyncGenerator<Line[]> {
   const handle: FileHandle = await open(path, "r");
   try {
-    let buf = Buffer.allocUnsafe(Math.max(CHUNK, 64 * 1024));
-    let filled = 0; // bytes of buf in use
-    let bufStart = options.start ?? 0; // file offset of buf[0]
-    let readPos = bufStart;
-    let skipping = false; // inside an over-long line
-    let skipStart = 0;
-    for (;;) {
-      if (filled === buf.length) {
-        // the current line does not fit: grow up to the limit, else skip it
-        if (buf.length < options.maxLineBytes + 1) {
-          const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, options.maxLineBytes + 1));
-          buf.copy(bigger, 0, 0, filled);
-          buf = bigger;
-        } else {
-          skipping = true;
-          skipStart = bufStart;
-          bufStart += filled;
-          filled = 0;
-        }
-      }
-      const { bytesRead } = await handle.read(buf, filled, buf.length - filled, readPos);
+    let readPos = options.start ?? 0;
+    yield* splitLines(async (buf, offset, length) => {
+      const { bytesRead } = await handle.read(buf, offset, length, readPos);
       readPos += bytesRead;
-      const end = filled + bytesRead;
-      const eof = bytesRead === 0;
-      const lines: Line[] = [];
-      let lineStart = 0;
-      let nl = buf.indexOf(10, filled);
-      if (skipping) {
-        if (nl < 0 || nl >= end) {
-          if (eof) {
-            options.onEnd?.(readPos);
-            yield [{ offset: skipStart, bad: `line longer than ${options.maxLineBytes} bytes` }];
-            return;
-          }
-          bufStart += end;
-          filled = 0;
-          continue;
-        }
-        lines.push({ offset: skipStart, bad: `line longer than ${options.maxLineBytes} bytes` });
-        skipping = false;
-        lineStart = nl + 1;
-        nl = buf.indexOf(10, lineStart);
-      }
-      while (nl >= 0 && nl < end) {
-        pushLine(buf, lineStart, nl, bufStart, lines, options);
-        lineStart = nl + 1;
-        nl = buf.indexOf(10, lineStart);
-      }
-      if (eof) {
-        options.onEnd?.(readPos);
-        if (lineStart < end) pushLine(buf, lineStart, end, bufStart, lines, options);
-        if (lines.length > 0) yield lines;
-        return;
-      }
-      // keep the partial last line at the start of the buffer
-      buf.copy(buf, 0, lineStart, end);
-      bufStart += lineStart;
-      filled = end - lineStart;
-      if (lines.length > 0) yield lines;
-    }
+      return bytesRead;
+    }, options);
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * A stream (an S3 object's body, gunzipped or not) as a {@link ByteReader}: chunks are copied into the reader's
+ * buffer as it asks for them, so memory stays at one chunk plus the line buffer.
+ */
+export function streamReader(stream: AsyncIterable<Buffer | Uint8Array>): ByteReader {
+  const it = stream[Symbol.asyncIterator]();
+  let chunk: Buffer | undefined;
+  let at = 0;
+  return async (buf, offset, length) => {
+    while (chunk === undefined || at >= chunk.length) {
+      const next = await it.next();
+      if (next.done) return 0;
+      chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+      at = 0;
+    }
+    const n = chunk.copy(buf, offset, at, Math.min(chunk.length, at + length));
+    at += n;
+    return n;
+  };
+}
+
+/**
+ * Splits what `read` gives into lines, like {@link readLines} (which it serves): `start` is the offset reported for
+ * the first byte read.
+ */
+export async function* splitLines(
+  read: ByteReader,
+  options: LineOptions,
+): AsyncGenerator<Line[]> {
+  let buf = Buffer.allocUnsafe(Math.max(CHUNK, 64 * 1024));
+  let filled = 0; // bytes of buf in use
+  let bufStart = options.start ?? 0; // offset of buf[0]
+  let skipping = false; // inside an over-long line
+  let skipStart = 0;
+  for (;;) {
+    if (filled === buf.length) {
+      // the current line does not fit: grow up to the limit, else skip it
+      if (buf.length < options.maxLineBytes + 1) {
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, options.maxLineBytes + 1));
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      } else {
+        skipping = true;
+        skipStart = bufStart;
+        bufStart += filled;
+        filled = 0;
+      }
+    }
+    const bytesRead = await read(buf, filled, buf.length - filled);
+    const end = filled + bytesRead;
+    const eof = bytesRead === 0;
+    const lines: Line[] = [];
+    let lineStart = 0;
+    let nl = buf.indexOf(10, filled);
+    if (skipping) {
+      if (nl < 0 || nl >= end) {
+        if (eof) {
+          options.onEnd?.(bufStart + end);
+          yield [{ offset: skipStart, bad: `line longer than ${options.maxLineBytes} bytes` }];
+          return;
+        }
+        bufStart += end;
+        filled = 0;
+        continue;
+      }
+      lines.push({ offset: skipStart, bad: `line longer than ${options.maxLineBytes} bytes` });
+      skipping = false;
+      lineStart = nl + 1;
+      nl = buf.indexOf(10, lineStart);
+    }
+    while (nl >= 0 && nl < end) {
+      pushLine(buf, lineStart, nl, bufStart, lines, options);
+      lineStart = nl + 1;
+      nl = buf.indexOf(10, lineStart);
+    }
+    if (eof) {
+      options.onEnd?.(bufStart + end);
+      if (lineStart < end) pushLine(buf, lineStart, end, bufStart, lines, options);
+      if (lines.length > 0) yield lines;
+      return;
+    }
+    // keep the partial last line at the start of the buffer
+    buf.copy(buf, 0, lineStart, end);
+    bufStart += lineStart;
+    filled = end - lineStart;
+    if (lines.length > 0) yield lines;
   }
 }
 

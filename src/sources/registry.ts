@@ -24,5 +24,7 @@ export async function createSource(config: SourceConfig, context: SourceContext)
       return (await import("./kestra-source.js")).createKestraSource(config, context);
     case "cloudwatch":
       return (await import("./cloudwatch-source.js")).createCloudWatchSource(config, context);
+    case "s3":
+      return (await import("./s3-source.js")).createS3Source(config, context);
   }
 }

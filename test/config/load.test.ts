@@ -327,6 +327,19 @@ describe("Kestra flows, unchanged", () => {
     });
   });
 
+  it("the archive examples of the Kestra docs (S3, GCS, Azure Blob Storage)", async () => {
+    const config = await loadConfigFile(join(root, "examples/kestra/archives-flow.yaml"), {
+      strictVars: true,
+      vars: { region: "eu-west-1" },
+    });
+    expect(config.shippers[0]?.exporters.map((e) => [e.id, e.type, e.chunk])).toEqual([
+      ["S3LogExporter", "s3", 1000],
+      ["GCPLogExporter", "gcs", 1000],
+      ["AzureBlobLogExporter", "azure-blob", 1000],
+    ]);
+    expect(config.shippers[0]?.exporters[0]?.secrets).toEqual(["AWS_ACCESS_KEY_ID", "AWS_SECRET_KEY_ID"]);
+  });
+
   it("finds LogShipper tasks nested in flowable tasks, takes variables and the schedule's time zone, skips other tasks", () => {
     const flow = `id: f
 namespace: ops

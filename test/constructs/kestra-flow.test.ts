@@ -102,7 +102,7 @@ describe("LogShipper.fromKestraFlow", () => {
     const runtime = new LogShipperRuntime(stack, "Runtime");
     const bad = DOCS_FLOW.replace(
       "io.kestra.plugin.ee.aws.cloudwatch.LogExporter",
-      "io.kestra.plugin.ee.aws.s3.LogExporter",
+      "io.kestra.plugin.ee.aws.cloudwatch.LogExporterr",
     );
     expect(() =>
       LogShipper.fromKestraFlow(stack, "Flow", bad, {
@@ -111,7 +111,7 @@ describe("LogShipper.fromKestraFlow", () => {
         vars: { region: "x" },
         fileName: "flow.yaml",
       }),
-    ).toThrow(/flow\.yaml:18:\d+: tasks\[0\]\.logExporters\[0\]\.type: .*AWS S3/);
+    ).toThrow(/flow\.yaml:18:\d+: tasks\[0\]\.logExporters\[0\]\.type: unknown type .*did you mean/);
   });
 
   it("refuses a native config", () => {

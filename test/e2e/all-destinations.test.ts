@@ -8,6 +8,7 @@ import {
   CreateLogGroupCommand,
   GetLogEventsCommand,
 } from "@aws-sdk/client-cloudwatch-logs";
+import { createBucket, motoS3, objects, seqsOf } from "../support/archives";
 import { motoOptions, uniqueName } from "../support/aws";
 import { runCliAsync } from "../support/cli";
 import { entries, tempDir, writeJsonl } from "../support/fixtures";
@@ -79,6 +80,39 @@ function startSinks(): Promise<{ server: Server; url: string; received: Map<stri
         count("gcp-logging", seqs((JSON.parse(text) as { entries: unknown[] }).entries));
         return json(200, {});
       }
+      // archives: one JSON-lines object per request (a GCS media upload, an Azure Put Blob with a SAS)
+      if (
+        url.startsWith("/gcs/upload/storage/v1/b/archive/o?uploadType=media&name=kestra-log-file-") &&
+        req.headers.authorization === "Bearer gcp-token"
+      ) {
+        count(
+          "gcs",
+          seqs(
+            text
+              .trim()
+              .split("\n")
+              .map((l) => JSON.parse(l) as unknown),
+          ),
+        );
+        return json(200, { kind: "storage#object", bucket: "archive" });
+      }
+      if (
+        req.method === "PUT" &&
+        url.startsWith("/azblob/logs/kestra-log-file-") &&
+        url.endsWith("?sv=2021-12-02&sig=az-sig")
+      ) {
+        count(
+          "azure-blob",
+          seqs(
+            text
+              .trim()
+              .split("\n")
+              .map((l) => JSON.parse(l) as unknown),
+          ),
+        );
+        res.writeHead(201).end();
+        return;
+      }
       if (url === "/otlp/v1/logs" && req.headers.authorization === "Bearer otlp-token") {
         count("opentelemetry", seqs(JSON.parse(text)));
         return json(200, {});
@@ -109,6 +143,9 @@ describe("one config with every destination", () => {
     });
     const group = uniqueName("all-destinations");
     await logs.send(new CreateLogGroupCommand({ logGroupName: group }));
+    const s3 = motoS3();
+    const bucket = uniqueName("all-destinations");
+    await createBucket(s3, bucket);
     try {
       const N = 1500;
       // recent records (inside every destination's time window), a third of them tied, multi-line and non-ASCII
@@ -160,6 +197,17 @@ describe("one config with every destination", () => {
         logStreamName: shipped
       - { id: file, type: file, path: out/all.jsonl }
       - { id: siem, type: io.kestra.plugin.ee.syslog.LogExporter, host: 127.0.0.1, port: ${syslog.ports.tcp}, protocol: TCP }
+      - id: s3
+        type: io.kestra.plugin.ee.aws.s3.LogExporter
+        region: us-east-1
+        endpointOverride: "${moto.endpoint}"
+        accessKeyId: "{{ secret('AWS_KEY') }}"
+        secretKeyId: "{{ secret('AWS_SECRET') }}"
+        bucket: ${bucket}
+        maxLinesPerFile: 400
+        gzip: true
+      - { id: gcs, type: io.kestra.plugin.ee.gcp.gcs.LogExporter, bucket: archive, endpoint: "${u}/gcs", serviceAccount: "{{ secret('GCP_SA') }}", maxLinesPerFile: 500 }
+      - { id: blob, type: io.kestra.plugin.ee.azure.storage.LogExporter, endpoint: "${u}/azblob", containerName: logs, sasToken: "{{ secret('AZURE_SAS') }}" }
 `,
       );
       const env = {
@@ -168,6 +216,7 @@ describe("one config with every destination", () => {
         SECRET_AZURE_CLIENT_SECRET: b64("azure-secret"),
         SECRET_GCP_SA: b64(serviceAccount),
         SECRET_OTLP_TOKEN: b64("otlp-token"),
+        SECRET_AZURE_SAS: b64("sv=2021-12-02&sig=az-sig"),
         SECRET_AWS_KEY: b64("test"),
         SECRET_AWS_SECRET: b64("test"),
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
@@ -188,7 +237,13 @@ describe("one config with every destination", () => {
           e.shipped,
           e.rejected,
         ]),
-      ).toEqual(["dd", "es", "nr", "az", "gcp", "otel", "cw", "file", "siem"].map((id) => [id, N, 0]));
+      ).toEqual(
+        ["dd", "es", "nr", "az", "gcp", "otel", "cw", "file", "siem", "s3", "gcs", "blob"].map((id) => [
+          id,
+          N,
+          0,
+        ]),
+      );
       const all = [...Array(N).keys()];
       for (const name of [
         "datadog",
@@ -197,6 +252,8 @@ describe("one config with every destination", () => {
         "azure-monitor",
         "gcp-logging",
         "opentelemetry",
+        "gcs",
+        "azure-blob",
       ]) {
         expect([name, [...(sinks.received.get(name) ?? [])].sort((a, b) => a - b)]).toEqual([name, all]);
       }
@@ -215,6 +272,9 @@ describe("one config with every destination", () => {
         if (token === last || (page.events ?? []).length === 0) break;
       }
       expect(cw.sort((a, b) => a - b)).toEqual(all);
+      const archived = await objects(s3, bucket);
+      expect(archived).toHaveLength(Math.ceil(N / 400));
+      expect(seqsOf(archived)).toEqual(all);
       const file = readFileSync(join(dir, "out/all.jsonl"), "utf8")
         .trim()
         .split("\n")
@@ -237,6 +297,7 @@ describe("one config with every destination", () => {
       expect(await syslog.received("tcp")).toHaveLength(N);
     } finally {
       logs.destroy();
+      s3.destroy();
       sinks.server.close();
       await syslog.stop();
       cleanup();

@@ -122,7 +122,7 @@ export const HOSTILE_CONFIGS: readonly HostileConfig[] = [
   },
   {
     name: "unknown source type",
-    content: shipper({ source: "{ type: s3, bucket: b }" }),
+    content: shipper({ source: "{ type: ftp, host: b }" }),
     path: "shippers[0].source.type",
     line: 3,
   },
