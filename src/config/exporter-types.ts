@@ -9,7 +9,12 @@ export type ExporterType =
   | "gcp-logging"
   | "cloudwatch"
   | "opentelemetry"
-  | "file";
+  | "file"
+  // HTTP exporters of issue 16
+  | "splunk"
+  | "graylog"
+  | "huawei-lts"
+  | "dash0";
 
 interface TypeInfo {
   readonly alias: ExporterType;
@@ -49,9 +54,5 @@ export const UNSUPPORTED_KESTRA_EXPORTERS: Readonly<Record<string, string>> = {
   "io.kestra.plugin.ee.aws.s3.LogExporter": "AWS S3",
   "io.kestra.plugin.ee.gcp.gcs.LogExporter": "Google Cloud Storage",
   "io.kestra.plugin.ee.azure.storage.LogExporter": "Azure Blob Storage",
-  "io.kestra.plugin.ee.splunk.LogExporter": "Splunk HEC",
-  "io.kestra.plugin.ee.graylog.LogExporter": "Graylog",
-  "io.kestra.plugin.ee.huawei.lts.LogExporter": "Huawei Cloud LTS",
   "io.kestra.plugin.ee.syslog.LogExporter": "Syslog CEF",
-  "io.kestra.plugin.ee.dash0.LogExporter": "Dash0",
 };

@@ -1,4 +1,5 @@
 import type { OpenTelemetryExporter as OpenTelemetryExporterConfig } from "../../generated/config";
+import type { ExporterType } from "../config/exporter-types";
 import { ConfigError } from "../config/errors";
 import type { Level } from "../core/levels";
 import type { LogRecord } from "../core/log-record";
@@ -78,8 +79,8 @@ interface KeyValue {
  * stored.
  */
 export class OpenTelemetryExporter implements Exporter<string> {
-  readonly type = "opentelemetry" as const;
-  readonly destination = "OpenTelemetry";
+  readonly type: ExporterType;
+  readonly destination: string;
   readonly limits: ExporterLimits;
   readonly defaultConcurrency = DEFAULT_HTTP_CONCURRENCY;
   /** The timestamps the destination accepts (see the registry); records outside are dead-lettered. */
@@ -98,9 +99,12 @@ export class OpenTelemetryExporter implements Exporter<string> {
     chunk: number,
     concurrency: number,
     private readonly warn: (message: string) => void = () => undefined,
+    variant: OtlpVariant = {},
   ) {
+    this.type = variant.type ?? "opentelemetry";
+    this.destination = variant.destination ?? "OpenTelemetry";
     this.url = httpBaseUrl(config.otlpEndpoint, id, "otlpEndpoint");
-    this.headers = { ...GZIP_JSON_HEADERS };
+    this.headers = { ...GZIP_JSON_HEADERS, ...variant.headers };
     const name = config.authorizationHeaderName?.trim();
     const value = config.authorizationHeaderValue?.trim();
     if ((name === undefined || name === "") !== (value === undefined || value === "")) {
@@ -182,6 +186,14 @@ export class OpenTelemetryExporter implements Exporter<string> {
   async close(): Promise<void> {
     this.http.close();
   }
+}
+
+/** A vendor's OTLP/HTTP intake built on this exporter (Dash0): its type, its name and the headers it adds. */
+export interface OtlpVariant {
+  readonly type?: ExporterType;
+  readonly destination?: string;
+  /** Extra headers (already checked and registered for redaction by the caller). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** `partialSuccess` of an `ExportLogsServiceResponse` in JSON, when present. */

@@ -1,0 +1,70 @@
+import type {
+  Dash0Exporter as Dash0ExporterConfig,
+  OpenTelemetryExporter as OpenTelemetryExporterConfig,
+} from "../../generated/config";
+import { ConfigError } from "../config/errors";
+import { DEFAULT_HTTP_CONCURRENCY, headerCredential, httpBaseUrl } from "../shipping/http-options";
+import type { Exporter } from "./exporter";
+import { OpenTelemetryExporter } from "./opentelemetry";
+import type { ExporterContext } from "./registry";
+
+/** The OTLP/HTTP logs path of Dash0's ingress. */
+export const DASH0_LOGS_PATH = "/v1/logs";
+
+/** A Dash0 dataset name, sent as a header: no control characters, no surrounding spaces. */
+const DATASET = /^[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$/;
+
+/**
+ * Dash0 is the OpenTelemetry exporter (OTLP/HTTP, JSON, gzip, OTLP's retry rules and `partialSuccess`) pointed at
+ * Dash0's ingress, with `Authorization: Bearer <authToken>` and, when `dataset` is set, the `Dash0-Dataset`
+ * header (without it Dash0 writes to its `default` dataset; a token restricted to a dataset is refused without
+ * it). A bare ingress URL (`https://ingress.<region>.aws.dash0.com`) gets `/v1/logs` appended; a URL with a
+ * path is used as given.
+ */
+export function dash0Exporter(
+  id: string,
+  config: Dash0ExporterConfig,
+  chunk: number,
+  concurrency: number,
+  warn?: (message: string) => void,
+): OpenTelemetryExporter {
+  const base = httpBaseUrl(config.endpoint, id, "endpoint");
+  // a bare ingress URL gets the logs path; any other path is used as given (a proxy, say)
+  const otlpEndpoint = new URL(base).pathname === "/" ? `${base}${DASH0_LOGS_PATH}` : base;
+  const token = headerCredential(config.authToken, id, "authToken");
+  const headers: Record<string, string> = {};
+  if (config.dataset !== undefined) {
+    if (!DATASET.test(config.dataset)) {
+      throw new ConfigError(`exporter ${id}`, [
+        { path: "dataset", message: `${JSON.stringify(config.dataset)} cannot be sent as a header` },
+      ]);
+    }
+    headers["Dash0-Dataset"] = config.dataset;
+  }
+  const otlp: OpenTelemetryExporterConfig = {
+    id,
+    type: "opentelemetry",
+    otlpEndpoint,
+    authorizationHeaderName: "Authorization",
+    authorizationHeaderValue: `Bearer ${token}`,
+    ...(config.serviceName !== undefined ? { serviceName: config.serviceName } : {}),
+    ...(config.options !== undefined ? { options: config.options } : {}),
+  };
+  return new OpenTelemetryExporter(id, otlp, chunk, concurrency, warn, {
+    type: "dash0",
+    destination: "Dash0",
+    headers,
+  });
+}
+
+/** Creates the Dash0 exporter. */
+export async function createDash0Exporter(context: ExporterContext<Dash0ExporterConfig>): Promise<Exporter> {
+  const r = context.resolved;
+  return dash0Exporter(
+    r.id,
+    context.config,
+    r.chunk,
+    r.concurrency ?? DEFAULT_HTTP_CONCURRENCY,
+    context.warn,
+  );
+}
