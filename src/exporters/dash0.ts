@@ -3,16 +3,18 @@ import type {
   OpenTelemetryExporter as OpenTelemetryExporterConfig,
 } from "../../generated/config";
 import { ConfigError } from "../config/errors";
-import { DEFAULT_HTTP_CONCURRENCY, headerCredential, httpBaseUrl } from "../shipping/http-options";
+import {
+  DEFAULT_HTTP_CONCURRENCY,
+  headerCredential,
+  httpBaseUrl,
+  isSafeHeaderValue,
+} from "../shipping/http-options";
 import type { Exporter } from "./exporter";
 import { OpenTelemetryExporter } from "./opentelemetry";
 import type { ExporterContext } from "./registry";
 
 /** The OTLP/HTTP logs path of Dash0's ingress. */
 export const DASH0_LOGS_PATH = "/v1/logs";
-
-/** A Dash0 dataset name, sent as a header: no control characters, no surrounding spaces. */
-const DATASET = /^[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$/;
 
 /**
  * Dash0 is the OpenTelemetry exporter (OTLP/HTTP, JSON, gzip, OTLP's retry rules and `partialSuccess`) pointed at
@@ -34,7 +36,7 @@ export function dash0Exporter(
   const token = headerCredential(config.authToken, id, "authToken");
   const headers: Record<string, string> = {};
   if (config.dataset !== undefined) {
-    if (!DATASET.test(config.dataset)) {
+    if (config.dataset.trim() !== config.dataset || !isSafeHeaderValue(config.dataset)) {
       throw new ConfigError(`exporter ${id}`, [
         { path: "dataset", message: `${JSON.stringify(config.dataset)} cannot be sent as a header` },
       ]);

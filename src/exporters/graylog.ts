@@ -55,6 +55,7 @@ export class GraylogExporter implements Exporter<string> {
   private readonly http: HttpTransport;
   private readonly target: { readonly exporterId: string; readonly destination: string };
   private readonly host: string;
+  private readonly headers: Readonly<Record<string, string>>;
 
   constructor(
     readonly id: string,
@@ -65,6 +66,10 @@ export class GraylogExporter implements Exporter<string> {
     this.url = httpBaseUrl(config.endpoint, id, "endpoint");
     this.host = config.graylogHost ?? "Kestra";
     const bulk = config.bulk === true;
+    // several messages are one JSON object per line, not one JSON document
+    this.headers = bulk
+      ? { ...GZIP_JSON_HEADERS, "Content-Type": "application/x-ndjson" }
+      : GZIP_JSON_HEADERS;
     this.limits = {
       maxEntries: bulk ? chunk : 1,
       maxBytes: config.maxRequestBytes ?? GELF_LIMITS.defaultMaxRequestBytes,
@@ -122,7 +127,7 @@ export class GraylogExporter implements Exporter<string> {
 
   async send(entries: ReadonlyArray<Encoded<string>>): Promise<SendResult> {
     const body = entries.map((e) => e.payload).join("\n");
-    await postGzippedJson(this.http, this.url, GZIP_JSON_HEADERS, body, this.target, RETRYABLE_STATUSES);
+    await postGzippedJson(this.http, this.url, this.headers, body, this.target, RETRYABLE_STATUSES);
     return {};
   }
 

@@ -32,6 +32,9 @@ export const SPLUNK_LIMITS = {
   maxRequestBytes: 1_000_000,
 } as const;
 
+/** The type of a batch: one JSON object per line. */
+const NDJSON = "application/x-ndjson";
+
 /** Default longest wait for the indexer acknowledgement of one request. */
 export const DEFAULT_ACK_TIMEOUT = "PT1M";
 
@@ -117,6 +120,8 @@ export class SplunkExporter implements Exporter<string> {
     this.ackUrl = `${root}${SPLUNK_ACK_PATH}`;
     this.headers = {
       ...GZIP_JSON_HEADERS,
+      // the body is one event object per line; HEC reads it whatever the type (Splunk's curl examples send none)
+      "Content-Type": NDJSON,
       Authorization: `Splunk ${headerCredential(config.token, id, "token")}`,
     };
     this.channel = config.indexerAcknowledgment === true ? randomUUID() : undefined;
@@ -183,7 +188,7 @@ export class SplunkExporter implements Exporter<string> {
     let wait = this.ackPollMs;
     for (;;) {
       const res = await this.http.request("POST", this.ackUrl, {
-        headers: { ...this.headers, "Content-Encoding": "identity" },
+        headers: { ...this.headers, "Content-Type": "application/json", "Content-Encoding": "identity" },
         body: query,
       });
       const answer = parseAnswer(res.body);
