@@ -179,15 +179,15 @@ describe("invalid configs name the path, the line, the bad value and what is all
     ]);
   });
 
-  it("an unknown exporter type, and a Kestra exporter that is not supported", () => {
+  it("an unknown exporter type, and a Kestra exporter without its required properties", () => {
     expect(issues(minimal.replace("        type: file", "        type: datadogg"))[0]).toMatch(
       /^6:15 shippers\[0\]\.logExporters\[0\]\.type: unknown type "datadogg"; allowed: datadog, elasticsearch, .*did you mean "datadog"\?$/,
     );
-    expect(
-      issues(
-        minimal.replace("        type: file", "        type: io.kestra.plugin.ee.splunk.LogExporter"),
-      )[0],
-    ).toMatch(/Splunk HEC exporter, which log-shipper does not support/);
+    const splunk = issues(
+      minimal.replace("        type: file", "        type: io.kestra.plugin.ee.splunk.LogExporter"),
+    ).join("\n");
+    expect(splunk).toMatch(/logExporters\[0\].*"host"/);
+    expect(splunk).toMatch(/logExporters\[0\].*"token"/);
   });
 
   it("unsupported template expressions, bad secret names and undefined variables", () => {
