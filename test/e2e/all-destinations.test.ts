@@ -20,6 +20,8 @@ function seqs(value: unknown, out: number[] = []): number[] {
     if (o.key === "seq" && typeof o.value === "object")
       out.push(Number((o.value as { intValue: unknown }).intValue));
     else if (typeof o.seq === "number") out.push(o.seq);
+    else if (typeof o._seq === "number")
+      out.push(o._seq); // GELF additional field
     else Object.values(o).forEach((v) => seqs(v, out));
   }
   return out;
@@ -35,6 +37,7 @@ async function body(req: IncomingMessage): Promise<string> {
 /** One local server that answers like every HTTP destination's intake, and counts what each received. */
 function startSinks(): Promise<{ server: Server; url: string; received: Map<string, number[]> }> {
   const received = new Map<string, number[]>();
+  let splunkAcks = 0;
   const count = (name: string, found: number[]): void => {
     received.set(name, [...(received.get(name) ?? []), ...found]);
   };
@@ -82,6 +85,51 @@ function startSinks(): Promise<{ server: Server; url: string; received: Map<stri
         count("opentelemetry", seqs(JSON.parse(text)));
         return json(200, {});
       }
+      // issue 16's HTTP exporters
+      if (url === "/splunk/services/collector/event" && req.headers.authorization === "Splunk splunk-token") {
+        if (typeof req.headers["x-splunk-request-channel"] !== "string") return json(400, { code: 10 });
+        count(
+          "splunk",
+          seqs(
+            text
+              .trim()
+              .split("\n")
+              .map((l) => JSON.parse(l) as unknown),
+          ),
+        );
+        return json(200, { text: "Success", code: 0, ackId: splunkAcks++ });
+      }
+      if (url === "/splunk/services/collector/ack") {
+        const { acks } = JSON.parse(text) as { acks: number[] };
+        return json(200, { acks: Object.fromEntries(acks.map((id) => [String(id), true])) });
+      }
+      if (url === "/graylog/gelf") {
+        count(
+          "graylog",
+          seqs(
+            text
+              .trim()
+              .split("\n")
+              .map((l) => JSON.parse(l) as unknown),
+          ),
+        );
+        return json(202, {});
+      }
+      if (url.startsWith("/lts/v2/p0123456789/lts/groups/g-1/streams/s-1/tenant/contents/high-accuracy")) {
+        if (!String(req.headers.authorization).startsWith("SDK-HMAC-SHA256 Access=lts-ak, "))
+          return json(401, {});
+        const { contents } = JSON.parse(text) as { contents: Array<{ log: string }> };
+        count("huawei-lts", seqs(contents.map((c) => JSON.parse(c.log) as unknown)));
+        return json(200, { errorCode: "SVCSTG.ALS.200.200", errorMessage: "Report success.", result: null });
+      }
+      if (
+        url === "/dash0/v1/logs" &&
+        req.headers.authorization === "Bearer dash0-token" &&
+        req.headers["dash0-dataset"] === "kestra"
+      ) {
+        count("dash0", seqs(JSON.parse(text)));
+        return json(200, {});
+      }
       json(404, { error: `unexpected ${req.method} ${url}` });
     })();
   });
@@ -96,7 +144,7 @@ function startSinks(): Promise<{ server: Server; url: string; received: Map<stri
 const b64 = (s: string): string => Buffer.from(s).toString("base64");
 
 describe("one config with every destination", () => {
-  it("apply delivers every record exactly once to all eight exporters, and a second apply sends nothing", async () => {
+  it("apply delivers every record exactly once to all twelve exporters, and a second apply sends nothing", async () => {
     const { dir, cleanup } = tempDir();
     const sinks = await startSinks();
     const moto = motoOptions();
@@ -157,6 +205,18 @@ describe("one config with every destination", () => {
         logGroupName: ${group}
         logStreamName: shipped
       - { id: file, type: file, path: out/all.jsonl }
+      - { id: splunk, type: splunk, host: "${u}/splunk", token: "{{ secret('SPLUNK_TOKEN') }}", indexerAcknowledgment: true }
+      - { id: graylog, type: io.kestra.plugin.ee.graylog.LogExporter, endpoint: "${u}/graylog/gelf", bulk: true }
+      - id: lts
+        type: io.kestra.plugin.ee.huawei.lts.LogExporter
+        region: eu-west-101
+        projectId: p0123456789
+        logGroupId: g-1
+        logStreamId: s-1
+        accessKeyId: lts-ak
+        secretAccessKey: "{{ secret('LTS_SK') }}"
+        endpointOverride: "${u}/lts"
+      - { id: dash0, type: dash0, endpoint: "${u}/dash0/v1/logs", authToken: "{{ secret('DASH0_TOKEN') }}", dataset: kestra }
 `,
       );
       const env = {
@@ -165,6 +225,9 @@ describe("one config with every destination", () => {
         SECRET_AZURE_CLIENT_SECRET: b64("azure-secret"),
         SECRET_GCP_SA: b64(serviceAccount),
         SECRET_OTLP_TOKEN: b64("otlp-token"),
+        SECRET_SPLUNK_TOKEN: b64("splunk-token"),
+        SECRET_LTS_SK: b64("lts-secret"),
+        SECRET_DASH0_TOKEN: b64("dash0-token"),
         SECRET_AWS_KEY: b64("test"),
         SECRET_AWS_SECRET: b64("test"),
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
@@ -185,7 +248,11 @@ describe("one config with every destination", () => {
           e.shipped,
           e.rejected,
         ]),
-      ).toEqual(["dd", "es", "nr", "az", "gcp", "otel", "cw", "file"].map((id) => [id, N, 0]));
+      ).toEqual(
+        ["dd", "es", "nr", "az", "gcp", "otel", "cw", "file", "splunk", "graylog", "lts", "dash0"].map(
+          (id) => [id, N, 0],
+        ),
+      );
       const all = [...Array(N).keys()];
       for (const name of [
         "datadog",
@@ -194,6 +261,10 @@ describe("one config with every destination", () => {
         "azure-monitor",
         "gcp-logging",
         "opentelemetry",
+        "splunk",
+        "graylog",
+        "huawei-lts",
+        "dash0",
       ]) {
         expect([name, [...(sinks.received.get(name) ?? [])].sort((a, b) => a - b)]).toEqual([name, all]);
       }
