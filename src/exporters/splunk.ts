@@ -187,23 +187,7 @@ export class SplunkExporter implements Exporter<string> {
     const query = JSON.stringify({ acks: [ackId] });
     let wait = this.ackPollMs;
     for (;;) {
-      const res = await this.http.request("POST", this.ackUrl, {
-        headers: { ...this.headers, "Content-Type": "application/json", "Content-Encoding": "identity" },
-        body: query,
-      });
-      const answer = parseAnswer(res.body);
-      if (res.status >= 200 && res.status < 300 && answer.acks !== undefined) {
-        if (answer.acks[String(ackId)] === true) return;
-      } else {
-        const known = answer.code !== undefined ? HEC_CODES[answer.code] : undefined;
-        const retryable = known !== undefined ? known.rule === "retry" : RETRYABLE_STATUSES.has(res.status);
-        if (!retryable)
-          throw this.error(
-            res,
-            `acknowledgement query failed: ${known?.text ?? vendorMessage(res.body) ?? ""}`,
-            false,
-          );
-      }
+      if (await this.acked(ackId, query)) return;
       if (Date.now() + wait > deadline) {
         throw new DeliveryError({
           exporterId: this.id,
@@ -215,6 +199,35 @@ export class SplunkExporter implements Exporter<string> {
       await new Promise((resolve) => setTimeout(resolve, wait));
       wait = Math.min(wait * 2, 2000);
     }
+  }
+
+  /**
+   * One acknowledgement query: true when Splunk says `ackId` is indexed, false when not yet (or when the query
+   * failed in a way worth asking again: a busy server, a lost connection); throws when asking again cannot help.
+   */
+  private async acked(ackId: number, query: string): Promise<boolean> {
+    let res: HttpResponse;
+    try {
+      res = await this.http.request("POST", this.ackUrl, {
+        headers: { ...this.headers, "Content-Type": "application/json", "Content-Encoding": "identity" },
+        body: query,
+      });
+    } catch (err) {
+      if (err instanceof DeliveryError && err.retryable) return false;
+      throw err;
+    }
+    const answer = parseAnswer(res.body);
+    if (res.status >= 200 && res.status < 300 && answer.acks !== undefined) {
+      return answer.acks[String(ackId)] === true;
+    }
+    const known = answer.code !== undefined ? HEC_CODES[answer.code] : undefined;
+    const retryable = known !== undefined ? known.rule === "retry" : RETRYABLE_STATUSES.has(res.status);
+    if (retryable) return false;
+    throw this.error(
+      res,
+      `acknowledgement query failed: ${known?.text ?? vendorMessage(res.body) ?? ""}`,
+      false,
+    );
   }
 
   private error(res: HttpResponse, message: string | undefined, retryable: boolean): DeliveryError {

@@ -266,6 +266,19 @@ describe("Splunk HEC exporter: indexer acknowledgement", () => {
     expect(posts).toHaveLength(2);
   });
 
+  it("asks again when an acknowledgement query meets a busy server, without resending the events", async () => {
+    const posts = hec(() => [200, '{"text":"Success","code":0,"ackId":5}']);
+    const polls = ackEndpoint((ids, n) =>
+      n === 1
+        ? [503, '{"text":"Server is busy","code":9}']
+        : [200, JSON.stringify({ acks: { [ids[0]!]: true } })],
+    );
+    const { outcome } = await shipThrough(exporter({ indexerAcknowledgment: true }), kestraRecords(2));
+    expect(outcome).toMatchObject({ status: "ok", shipped: 2, retries: 0 });
+    expect(posts).toHaveLength(1);
+    expect(polls).toHaveLength(2);
+  });
+
   it("fails clearly when the token has acknowledgement off (code 14)", async () => {
     hec(() => [400, '{"text":"ACK is disabled","code":14}']);
     const { outcome } = await shipThrough(exporter({ indexerAcknowledgment: true }), kestraRecords(1));
