@@ -171,6 +171,31 @@ describe("crash and resume", () => {
   );
 
   itWhen(
+    has.destination("splunk"),
+    "crash-resume: Splunk HEC sink, file state",
+    "the Splunk HEC exporter",
+  )(
+    "Splunk HEC with indexer acknowledgement, file state: 10 SIGKILLs, every record delivered, duplicates within the bound",
+    async () => {
+      const sink = await Sink.start("splunk");
+      try {
+        const destination = sinkDestination(
+          sink,
+          "Splunk HEC sink",
+          `{ id: splunk, type: splunk, host: "${sink.url}", token: "{{ secret('HEC_TOKEN') }}", indexerAcknowledgment: true, chunk: 1000, concurrency: 4 }`,
+          1000,
+          4,
+        );
+        await scenario("crashsplunk", destination, fileState("crashsplunk"), {
+          SECRET_HEC_TOKEN: Buffer.from("hec-token-crash").toString("base64"),
+        });
+      } finally {
+        await sink.close();
+      }
+    },
+  );
+
+  itWhen(
     has.destination("elasticsearch") && has.dynamoDbState(),
     "crash-resume: Elasticsearch sink, DynamoDB state",
     "the Elasticsearch exporter and the DynamoDB state store",
