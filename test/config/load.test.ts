@@ -113,11 +113,13 @@ shippers:
       - { id: a, type: datadog, basePath: "http://intake.example.com", apiKey: k }
       - { id: b, type: datadog, basePath: "http://127.0.0.1:8080", apiKey: k }
       - { id: c, type: elasticsearch, indexName: i, connection: { hosts: ["https://es:9200"], trustAllSsl: true } }
+      - { id: d, type: splunk, host: "http://splunk.example.com:8088", token: t }
 `;
     const { warnings } = loadConfigText("c.yaml", text, "/b");
     expect(warnings).toEqual([
       expect.stringMatching(/exporter a: http:\/\/intake.example.com is plain http/),
       expect.stringMatching(/exporter c: TLS certificate verification is turned off/),
+      expect.stringMatching(/exporter d: http:\/\/splunk.example.com:8088 is plain http/),
     ]);
   });
 });
