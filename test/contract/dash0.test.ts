@@ -1,9 +1,6 @@
-import { join } from "node:path";
 import nock from "nock";
-import { loadConfigText } from "../../src/config/load";
 import { dash0Exporter } from "../../src/exporters/dash0";
-import { kestraEntry, kestraRecords, shipThrough } from "../support/http-exporters";
-import { writeJsonl } from "../support/fixtures";
+import { kestraFlowWith, kestraRecords, shipThrough } from "../support/http-exporters";
 import { applyIn, capture, secretEnv, useNockContract, type NockReply } from "../support/exporter-harness";
 
 const INGRESS = "https://ingress.eu-west-1.aws.dash0.test";
@@ -92,28 +89,19 @@ describe("Dash0 exporter (OTLP/HTTP with Dash0's headers)", () => {
 
 describe("Dash0 exporter through runApply", () => {
   it("ships a Kestra flow's logs with the Kestra type name and properties", async () => {
-    const dir = tmp.dir;
-    const entries = Array.from({ length: 7 }, (_, i) => kestraEntry(i, { message: `ligne ${i}` }));
-    writeJsonl(join(dir, "logs.jsonl"), entries);
-    const flow = [
-      "id: dash0_shipper",
-      "namespace: system",
-      "tasks:",
-      "  - id: ship",
-      "    type: io.kestra.plugin.ee.core.log.LogShipper",
-      "    logExporters:",
-      "      - id: dash0",
-      "        type: io.kestra.plugin.ee.dash0.LogExporter",
-      `        endpoint: ${INGRESS}/v1/logs`,
-      "        authToken: \"{{ secret('DASH0_AUTH_TOKEN') }}\"",
-      "        dataset: kestra",
-    ].join("\n");
-    const config = loadConfigText(join(dir, "flow.yaml"), flow, dir, {
-      strictVars: true,
-      source: { type: "file", path: join(dir, "*.jsonl") },
-    });
+    const { config, entries } = kestraFlowWith(
+      tmp.dir,
+      [
+        "- id: dash0",
+        "  type: io.kestra.plugin.ee.dash0.LogExporter",
+        `  endpoint: ${INGRESS}/v1/logs`,
+        "  authToken: \"{{ secret('DASH0_AUTH_TOKEN') }}\"",
+        "  dataset: kestra",
+      ],
+      7,
+    );
     const seen = ingress();
-    const { report } = await applyIn(dir, config, { env: secretEnv({ DASH0_AUTH_TOKEN: TOKEN }) });
+    const { report } = await applyIn(tmp.dir, config, { env: secretEnv({ DASH0_AUTH_TOKEN: TOKEN }) });
     expect(report.shippers[0]!.exporters[0]).toMatchObject({ status: "ok", shipped: 7, type: "dash0" });
     expect(seen.flatMap((s) => records(s.body).map((r) => r.body.stringValue))).toEqual(
       entries.map((e) => e.message),

@@ -1,13 +1,17 @@
 import { createHash, createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import nock from "nock";
-import { loadConfigText } from "../../src/config/load";
 import { toEpochNanosString } from "../../src/core/timestamp";
 import { HuaweiLtsExporter } from "../../src/exporters/huawei-lts";
-import { kestraEntry, kestraRecords, shipThrough, toRecord, ts } from "../support/http-exporters";
-import { writeJsonl } from "../support/fixtures";
+import {
+  kestraEntry,
+  kestraFlowWith,
+  kestraRecords,
+  shipThrough,
+  toRecord,
+  ts,
+} from "../support/http-exporters";
 import {
   applyIn,
   capture,
@@ -370,33 +374,24 @@ describe("Huawei Cloud LTS exporter: errors", () => {
 
 describe("Huawei Cloud LTS exporter through runApply", () => {
   it("ships a Kestra flow's logs with the Kestra type name and properties", async () => {
-    const dir = tmp.dir;
-    const entries = Array.from({ length: 9 }, (_, i) => kestraEntry(i, { message: `ligne ${i}` }));
-    writeJsonl(join(dir, "logs.jsonl"), entries);
-    const flow = [
-      "id: lts_shipper",
-      "namespace: system",
-      "tasks:",
-      "  - id: ship",
-      "    type: io.kestra.plugin.ee.core.log.LogShipper",
-      "    logExporters:",
-      "      - id: huaweiLts",
-      "        type: io.kestra.plugin.ee.huawei.lts.LogExporter",
-      `        region: ${REGION}`,
-      `        projectId: ${PROJECT}`,
-      `        logGroupId: ${GROUP}`,
-      `        logStreamId: ${STREAM}`,
-      `        endpointOverride: ${serverUrl}`,
-      "        accessKeyId: \"{{ secret('HUAWEI_AK') }}\"",
-      "        secretAccessKey: \"{{ secret('HUAWEI_SK') }}\"",
-      "        chunk: 4",
-    ].join("\n");
-    const config = loadConfigText(join(dir, "flow.yaml"), flow, dir, {
-      strictVars: true,
-      source: { type: "file", path: join(dir, "*.jsonl") },
-    });
+    const { config } = kestraFlowWith(
+      tmp.dir,
+      [
+        "- id: huaweiLts",
+        "  type: io.kestra.plugin.ee.huawei.lts.LogExporter",
+        `  region: ${REGION}`,
+        `  projectId: ${PROJECT}`,
+        `  logGroupId: ${GROUP}`,
+        `  logStreamId: ${STREAM}`,
+        `  endpointOverride: ${serverUrl}`,
+        "  accessKeyId: \"{{ secret('HUAWEI_AK') }}\"",
+        "  secretAccessKey: \"{{ secret('HUAWEI_SK') }}\"",
+        "  chunk: 4",
+      ],
+      9,
+    );
     const seen = lts();
-    const { report } = await applyIn(dir, config, { env: secretEnv({ HUAWEI_AK: AK, HUAWEI_SK: SK }) });
+    const { report } = await applyIn(tmp.dir, config, { env: secretEnv({ HUAWEI_AK: AK, HUAWEI_SK: SK }) });
     expect(report.shippers[0]!.exporters[0]).toMatchObject({ status: "ok", shipped: 9, requests: 3 });
     expect(seen.every((s) => verify(s, { [AK]: SK }) === AK)).toBe(true);
   });

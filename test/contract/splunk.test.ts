@@ -1,10 +1,7 @@
-import { join } from "node:path";
 import nock from "nock";
-import { loadConfigText } from "../../src/config/load";
 import { DeliveryError } from "../../src/exporters/errors";
 import { SplunkExporter } from "../../src/exporters/splunk";
-import { kestraEntry, kestraRecords, shipThrough, toRecord } from "../support/http-exporters";
-import { writeJsonl } from "../support/fixtures";
+import { kestraEntry, kestraFlowWith, kestraRecords, shipThrough, toRecord } from "../support/http-exporters";
 import {
   applyIn,
   capture,
@@ -298,30 +295,21 @@ describe("Splunk HEC exporter: indexer acknowledgement", () => {
 
 describe("Splunk HEC exporter through runApply", () => {
   it("ships a Kestra flow's logs with the Kestra type name and properties", async () => {
-    const dir = tmp.dir;
-    const entries = Array.from({ length: 25 }, (_, i) => kestraEntry(i, { message: `ligne ${i}` }));
-    writeJsonl(join(dir, "logs.jsonl"), entries);
-    const flow = [
-      "id: splunk_shipper",
-      "namespace: system",
-      "tasks:",
-      "  - id: ship",
-      "    type: io.kestra.plugin.ee.core.log.LogShipper",
-      "    logExporters:",
-      "      - id: splunkHec",
-      "        type: io.kestra.plugin.ee.splunk.LogExporter",
-      `        host: ${HOST}`,
-      "        token: \"{{ secret('SPLUNK_HEC_TOKEN') }}\"",
-      "        chunk: 10",
-    ].join("\n");
-    const config = loadConfigText(join(dir, "flow.yaml"), flow, dir, {
-      strictVars: true,
-      source: { type: "file", path: join(dir, "*.jsonl") },
-    });
+    const { config, entries } = kestraFlowWith(
+      tmp.dir,
+      [
+        "- id: splunkHec",
+        "  type: io.kestra.plugin.ee.splunk.LogExporter",
+        `  host: ${HOST}`,
+        "  token: \"{{ secret('SPLUNK_HEC_TOKEN') }}\"",
+        "  chunk: 10",
+      ],
+      25,
+    );
     const seen = hec(() => ok);
-    const { report } = await applyIn(dir, config, { env: secretEnv({ SPLUNK_HEC_TOKEN: TOKEN }) });
+    const { report } = await applyIn(tmp.dir, config, { env: secretEnv({ SPLUNK_HEC_TOKEN: TOKEN }) });
     expect(report.shippers[0]!.exporters[0]).toMatchObject({ status: "ok", shipped: 25, requests: 3 });
-    expect(messages(seen)).toEqual(entries.map((e) => e.message));
+    expect(messages(seen).sort()).toEqual(entries.map((e) => e.message).sort()); // concurrent requests
     expect(seen[0]!.headers.authorization).toBe(`Splunk ${TOKEN}`);
   });
 });
