@@ -39,7 +39,11 @@ export type LogExporter =
   | SyslogExporter
   | S3Exporter
   | GcsExporter
-  | AzureBlobExporter;
+  | AzureBlobExporter
+  | SplunkExporter
+  | GraylogExporter
+  | HuaweiLtsExporter
+  | Dash0Exporter;
 /**
  * This interface was referenced by `LogShipperConfig`'s JSON-Schema
  * via the `definition` "exporterId".
@@ -958,6 +962,235 @@ export interface AzureBlobExporter {
   chunk?: Chunk;
   /**
    * Uploads in flight at once for this exporter (log-shipper extension). A re-sent object overwrites the one a crash left behind (deterministic names). Default: 2.
+   */
+  concurrency?: number;
+  /**
+   * ISO-8601 duration, e.g. P1D, PT2M, PT0S.
+   */
+  retryBudget?: string;
+}
+/**
+ * Splunk HTTP Event Collector (POST {host}/services/collector/event).
+ *
+ * This interface was referenced by `LogShipperConfig`'s JSON-Schema
+ * via the `definition` "splunkExporter".
+ */
+export interface SplunkExporter {
+  /**
+   * Exporter type: the short alias or a Kestra type name.
+   */
+  type: "splunk" | "io.kestra.plugin.ee.splunk.LogExporter";
+  id: ExporterId;
+  /**
+   * An http(s) URL, or a template that renders to one.
+   */
+  host: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  token: string;
+  options?: HttpOptions;
+  /**
+   * HEC `source` of every event. Default: kestra (as Kestra sets it).
+   */
+  source?: string;
+  /**
+   * HEC `sourcetype` (log-shipper extension). Default: the token's.
+   */
+  sourcetype?: string;
+  /**
+   * HEC `index` (log-shipper extension). Default: the token's default index.
+   */
+  index?: string;
+  /**
+   * HEC `host` field of every event (log-shipper extension; Kestra's `host` is the URL). Default: Splunk's (the sender).
+   */
+  hostname?: string;
+  /**
+   * Wait for Splunk's indexer acknowledgement (`/services/collector/ack` on a channel of ours) before a batch counts as delivered and the offset moves (log-shipper extension; the token must have acknowledgement turned on). Default: false (HEC's 200 only says the events were received).
+   */
+  indexerAcknowledgment?: boolean;
+  /**
+   * ISO-8601 duration, e.g. P1D, PT2M, PT0S.
+   */
+  ackTimeout?: string;
+  chunk?: Chunk;
+  /**
+   * Requests in flight at once for this exporter (log-shipper extension). Each in-flight request can be re-sent once after a crash, so this is also the bound on duplicates per crash. Default: 1 for file, 4 for HTTP destinations.
+   */
+  concurrency?: number;
+  /**
+   * ISO-8601 duration, e.g. P1D, PT2M, PT0S.
+   */
+  retryBudget?: string;
+}
+/**
+ * Graylog GELF HTTP input (POST {endpoint}), GELF 1.1.
+ *
+ * This interface was referenced by `LogShipperConfig`'s JSON-Schema
+ * via the `definition` "graylogExporter".
+ */
+export interface GraylogExporter {
+  /**
+   * Exporter type: the short alias or a Kestra type name.
+   */
+  type: "graylog" | "io.kestra.plugin.ee.graylog.LogExporter";
+  id: ExporterId;
+  /**
+   * An http(s) URL, or a template that renders to one.
+   */
+  endpoint: string;
+  /**
+   * GELF `host` of every message. Default: Kestra.
+   */
+  graylogHost?: string;
+  options?: HttpOptions;
+  /**
+   * Send up to `chunk` messages per request, newline-delimited (log-shipper extension; needs the input's "Enable Bulk Receiving", Graylog 4.3+). Default: false, one message per request, which every GELF HTTP input accepts.
+   */
+  bulk?: boolean;
+  /**
+   * Largest request body before compression (log-shipper extension): the input's "Max. HTTP chunk size". Default: 65536, Graylog's default.
+   */
+  maxRequestBytes?: number;
+  chunk?: Chunk;
+  /**
+   * Requests in flight at once for this exporter (log-shipper extension). Each in-flight request can be re-sent once after a crash, so this is also the bound on duplicates per crash. Default: 1 for file, 4 for HTTP destinations.
+   */
+  concurrency?: number;
+  /**
+   * ISO-8601 duration, e.g. P1D, PT2M, PT0S.
+   */
+  retryBudget?: string;
+}
+/**
+ * Huawei Cloud Log Tank Service, high-accuracy reporting (POST /v2/{projectId}/lts/groups/{logGroupId}/streams/{logStreamId}/tenant/contents/high-accuracy), signed with AK/SK.
+ *
+ * This interface was referenced by `LogShipperConfig`'s JSON-Schema
+ * via the `definition` "huaweiLtsExporter".
+ */
+export interface HuaweiLtsExporter {
+  /**
+   * Exporter type: the short alias or a Kestra type name.
+   */
+  type: "huawei-lts" | "io.kestra.plugin.ee.huawei.lts.LogExporter";
+  id: ExporterId;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  region: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  projectId: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  logGroupId: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  logStreamId: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  accessKeyId?: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  secretAccessKey?: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  securityToken?: string;
+  /**
+   * Obtain temporary AK/SK and a security token from IAM (and renew them before they expire) instead of static keys.
+   */
+  temporaryCredentials?: {
+    /**
+     * PASSWORD: IAM user name, password and domain; TOKEN: an IAM token.
+     */
+    authMethod?: "PASSWORD" | "TOKEN";
+    username?: TemplatedString;
+    password?: TemplatedString;
+    /**
+     * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+     */
+    domainName?: string;
+    /**
+     * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+     */
+    token?: string;
+    /**
+     * Validity of the temporary credentials. Default: 900.
+     */
+    durationSeconds?: number;
+    /**
+     * Domain of the IAM endpoint, iam.{region}.{endpointSuffix}. Default: myhuaweicloud.com.
+     */
+    endpointSuffix?: string;
+    /**
+     * An http(s) URL, or a template that renders to one.
+     */
+    iamEndpoint?: string;
+  };
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  domainId?: string;
+  /**
+   * An http(s) URL, or a template that renders to one.
+   */
+  endpointOverride?: string;
+  /**
+   * LTS `labels` of every request (log-shipper extension). Default: none.
+   */
+  labels?: {
+    [k: string]: string | undefined;
+  };
+  options?: HttpOptions;
+  chunk?: Chunk;
+  /**
+   * Requests in flight at once for this exporter (log-shipper extension). Each in-flight request can be re-sent once after a crash, so this is also the bound on duplicates per crash. Default: 1 for file, 4 for HTTP destinations.
+   */
+  concurrency?: number;
+  /**
+   * ISO-8601 duration, e.g. P1D, PT2M, PT0S.
+   */
+  retryBudget?: string;
+}
+/**
+ * Dash0 OTLP/HTTP logs ingress (the OpenTelemetry exporter with Dash0's auth and dataset headers).
+ *
+ * This interface was referenced by `LogShipperConfig`'s JSON-Schema
+ * via the `definition` "dash0Exporter".
+ */
+export interface Dash0Exporter {
+  /**
+   * Exporter type: the short alias or a Kestra type name.
+   */
+  type: "dash0" | "io.kestra.plugin.ee.dash0.LogExporter";
+  id: ExporterId;
+  /**
+   * An http(s) URL, or a template that renders to one.
+   */
+  endpoint: string;
+  /**
+   * A string that may hold {{ secret('NAME') }} or {{ vars.NAME }} expressions.
+   */
+  authToken: string;
+  /**
+   * Dash0 dataset, sent as the Dash0-Dataset header. Default: Dash0's `default` dataset.
+   */
+  dataset?: string;
+  /**
+   * `service.name` resource attribute. Default: kestra (log-shipper extension).
+   */
+  serviceName?: string;
+  options?: HttpOptions;
+  chunk?: Chunk;
+  /**
+   * Requests in flight at once for this exporter (log-shipper extension). Each in-flight request can be re-sent once after a crash, so this is also the bound on duplicates per crash. Default: 1 for file, 4 for HTTP destinations.
    */
   concurrency?: number;
   /**

@@ -15,7 +15,12 @@ export type ExporterType =
   // archives (S3, GCS, Azure Blob)
   | "s3"
   | "gcs"
-  | "azure-blob";
+  | "azure-blob"
+  // HTTP exporters of issue 16
+  | "splunk"
+  | "graylog"
+  | "huawei-lts"
+  | "dash0";
 
 interface TypeInfo {
   readonly alias: ExporterType;
@@ -51,9 +56,4 @@ export function allExporterTypeNames(): string[] {
  * Kestra exporters that log-shipper does not implement, with their destination, so that a flow using one gets a
  * precise message instead of "unknown type".
  */
-export const UNSUPPORTED_KESTRA_EXPORTERS: Readonly<Record<string, string>> = {
-  "io.kestra.plugin.ee.splunk.LogExporter": "Splunk HEC",
-  "io.kestra.plugin.ee.graylog.LogExporter": "Graylog",
-  "io.kestra.plugin.ee.huawei.lts.LogExporter": "Huawei Cloud LTS",
-  "io.kestra.plugin.ee.dash0.LogExporter": "Dash0",
-};
+export const UNSUPPORTED_KESTRA_EXPORTERS: Readonly<Record<string, string>> = {};

@@ -12,6 +12,8 @@ const URL_KEYS = new Set([
   "endpointOverride",
   "url",
   "hosts",
+  "host", // Splunk HEC's base URL (a Syslog host name is no URL and never matches)
+  "iamEndpoint",
 ]);
 
 function isPlainRemoteHttp(url: string): boolean {

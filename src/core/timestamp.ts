@@ -126,3 +126,15 @@ export function toIso(ts: SortableTimestamp): string {
   else if (frac.endsWith("000")) digits = 6;
   return `${ts.slice(0, 20)}${frac.slice(0, digits)}Z`;
 }
+
+/**
+ * Epoch seconds of a sortable timestamp as JSON number text with `digits` decimals (1 to 9), e.g.
+ * `1772600767.123456` (Splunk HEC's `time`, GELF's `timestamp`). Written as text, so no digit is lost to a double.
+ */
+export function toEpochSecondsText(ts: SortableTimestamp, digits: number): string {
+  const seconds = Math.floor(Date.parse(`${ts.slice(0, 19)}Z`) / 1000);
+  const d = Math.min(9, Math.max(1, Math.trunc(digits)));
+  if (seconds >= 0) return `${seconds}.${ts.slice(20, 20 + d)}`;
+  // before 1970: seconds is negative and the fraction counts forward from it
+  return (seconds + Number(`0.${ts.slice(20, 20 + d)}`)).toFixed(d);
+}

@@ -107,6 +107,29 @@ export const DESTINATIONS: Readonly<Record<ExporterType, DestinationInfo>> = {
     create: async (c) =>
       (await import("./azure-blob.js")).createAzureBlobExporter(c as ExporterContext<never>),
   },
+  // HTTP exporters of issue 16
+  splunk: {
+    destination: "Splunk HEC",
+    create: async (c) => (await import("./splunk.js")).createSplunkExporter(c as ExporterContext<never>),
+  },
+  graylog: {
+    destination: "Graylog",
+    create: async (c) => (await import("./graylog.js")).createGraylogExporter(c as ExporterContext<never>),
+  },
+  "huawei-lts": {
+    destination: "Huawei Cloud LTS",
+    window: {
+      pastMs: DAY,
+      futureMs: DAY,
+      description: "Huawei Cloud LTS collects logs from 24 hours in the past to 24 hours in the future",
+    },
+    create: async (c) =>
+      (await import("./huawei-lts.js")).createHuaweiLtsExporter(c as ExporterContext<never>),
+  },
+  dash0: {
+    destination: "Dash0",
+    create: async (c) => (await import("./dash0.js")).createDash0Exporter(c as ExporterContext<never>),
+  },
 };
 
 /** The destination of an exporter type. */

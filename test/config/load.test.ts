@@ -113,11 +113,13 @@ shippers:
       - { id: a, type: datadog, basePath: "http://intake.example.com", apiKey: k }
       - { id: b, type: datadog, basePath: "http://127.0.0.1:8080", apiKey: k }
       - { id: c, type: elasticsearch, indexName: i, connection: { hosts: ["https://es:9200"], trustAllSsl: true } }
+      - { id: d, type: splunk, host: "http://splunk.example.com:8088", token: t }
 `;
     const { warnings } = loadConfigText("c.yaml", text, "/b");
     expect(warnings).toEqual([
       expect.stringMatching(/exporter a: http:\/\/intake.example.com is plain http/),
       expect.stringMatching(/exporter c: TLS certificate verification is turned off/),
+      expect.stringMatching(/exporter d: http:\/\/splunk.example.com:8088 is plain http/),
     ]);
   });
 });
@@ -212,15 +214,15 @@ describe("invalid configs name the path, the line, the bad value and what is all
     expect(loadConfigText("c.yaml", minimal, "/base").shippers[0]?.exporters[0]?.id).toBe("archive");
   });
 
-  it("an unknown exporter type, and a Kestra exporter that is not supported", () => {
+  it("an unknown exporter type, and a Kestra exporter without its required properties", () => {
     expect(issues(minimal.replace("        type: file", "        type: datadogg"))[0]).toMatch(
       /^6:15 shippers\[0\]\.logExporters\[0\]\.type: unknown type "datadogg"; allowed: datadog, elasticsearch, .*did you mean "datadog"\?$/,
     );
-    expect(
-      issues(
-        minimal.replace("        type: file", "        type: io.kestra.plugin.ee.splunk.LogExporter"),
-      )[0],
-    ).toMatch(/Splunk HEC exporter, which log-shipper does not support/);
+    const splunk = issues(
+      minimal.replace("        type: file", "        type: io.kestra.plugin.ee.splunk.LogExporter"),
+    ).join("\n");
+    expect(splunk).toMatch(/logExporters\[0\].*"host"/);
+    expect(splunk).toMatch(/logExporters\[0\].*"token"/);
   });
 
   it("unsupported template expressions, bad secret names and undefined variables", () => {

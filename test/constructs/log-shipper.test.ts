@@ -371,8 +371,8 @@ describe("LogShipper", () => {
       ],
       [
         "an unknown exporter type",
-        { logExporters: [{ ...exporter, type: "io.kestra.plugin.ee.splunk.LogExporter" }] },
-        /logExporters\[0\]\.type: .*Splunk/,
+        { logExporters: [{ ...exporter, type: "io.kestra.plugin.ee.sumologic.LogExporter" }] },
+        /logExporters\[0\]\.type: unknown type "io\.kestra\.plugin\.ee\.sumologic\.LogExporter"/,
       ],
       ["no exporter", { logExporters: [] }, /- logExporters: \[\]: must NOT have fewer than 1 items/],
       ["a duplicate exporter id", { logExporters: [exporter, exporter] }, /duplicate exporter id "dd"/],

@@ -22,6 +22,8 @@ function seqs(value: unknown, out: number[] = []): number[] {
     if (o.key === "seq" && typeof o.value === "object")
       out.push(Number((o.value as { intValue: unknown }).intValue));
     else if (typeof o.seq === "number") out.push(o.seq);
+    else if (typeof o._seq === "number")
+      out.push(o._seq); // GELF additional field
     else Object.values(o).forEach((v) => seqs(v, out));
   }
   return out;
@@ -37,6 +39,7 @@ async function body(req: IncomingMessage): Promise<string> {
 /** One local server that answers like every HTTP destination's intake, and counts what each received. */
 function startSinks(): Promise<{ server: Server; url: string; received: Map<string, number[]> }> {
   const received = new Map<string, number[]>();
+  let splunkAcks = 0;
   const count = (name: string, found: number[]): void => {
     received.set(name, [...(received.get(name) ?? []), ...found]);
   };
@@ -115,6 +118,51 @@ function startSinks(): Promise<{ server: Server; url: string; received: Map<stri
       }
       if (url === "/otlp/v1/logs" && req.headers.authorization === "Bearer otlp-token") {
         count("opentelemetry", seqs(JSON.parse(text)));
+        return json(200, {});
+      }
+      // issue 16's HTTP exporters
+      if (url === "/splunk/services/collector/event" && req.headers.authorization === "Splunk splunk-token") {
+        if (typeof req.headers["x-splunk-request-channel"] !== "string") return json(400, { code: 10 });
+        count(
+          "splunk",
+          seqs(
+            text
+              .trim()
+              .split("\n")
+              .map((l) => JSON.parse(l) as unknown),
+          ),
+        );
+        return json(200, { text: "Success", code: 0, ackId: splunkAcks++ });
+      }
+      if (url === "/splunk/services/collector/ack") {
+        const { acks } = JSON.parse(text) as { acks: number[] };
+        return json(200, { acks: Object.fromEntries(acks.map((id) => [String(id), true])) });
+      }
+      if (url === "/graylog/gelf") {
+        count(
+          "graylog",
+          seqs(
+            text
+              .trim()
+              .split("\n")
+              .map((l) => JSON.parse(l) as unknown),
+          ),
+        );
+        return json(202, {});
+      }
+      if (url.startsWith("/lts/v2/p0123456789/lts/groups/g-1/streams/s-1/tenant/contents/high-accuracy")) {
+        if (!String(req.headers.authorization).startsWith("SDK-HMAC-SHA256 Access=lts-ak, "))
+          return json(401, {});
+        const { contents } = JSON.parse(text) as { contents: Array<{ log: string }> };
+        count("huawei-lts", seqs(contents.map((c) => JSON.parse(c.log) as unknown)));
+        return json(200, { errorCode: "SVCSTG.ALS.200.200", errorMessage: "Report success.", result: null });
+      }
+      if (
+        url === "/dash0/v1/logs" &&
+        req.headers.authorization === "Bearer dash0-token" &&
+        req.headers["dash0-dataset"] === "kestra"
+      ) {
+        count("dash0", seqs(JSON.parse(text)));
         return json(200, {});
       }
       json(404, { error: `unexpected ${req.method} ${url}` });
@@ -208,6 +256,18 @@ describe("one config with every destination", () => {
         gzip: true
       - { id: gcs, type: io.kestra.plugin.ee.gcp.gcs.LogExporter, bucket: archive, endpoint: "${u}/gcs", serviceAccount: "{{ secret('GCP_SA') }}", maxLinesPerFile: 500 }
       - { id: blob, type: io.kestra.plugin.ee.azure.storage.LogExporter, endpoint: "${u}/azblob", containerName: logs, sasToken: "{{ secret('AZURE_SAS') }}" }
+      - { id: splunk, type: splunk, host: "${u}/splunk", token: "{{ secret('SPLUNK_TOKEN') }}", indexerAcknowledgment: true }
+      - { id: graylog, type: io.kestra.plugin.ee.graylog.LogExporter, endpoint: "${u}/graylog/gelf", bulk: true }
+      - id: lts
+        type: io.kestra.plugin.ee.huawei.lts.LogExporter
+        region: eu-west-101
+        projectId: p0123456789
+        logGroupId: g-1
+        logStreamId: s-1
+        accessKeyId: lts-ak
+        secretAccessKey: "{{ secret('LTS_SK') }}"
+        endpointOverride: "${u}/lts"
+      - { id: dash0, type: dash0, endpoint: "${u}/dash0/v1/logs", authToken: "{{ secret('DASH0_TOKEN') }}", dataset: kestra }
 `,
       );
       const env = {
@@ -217,6 +277,9 @@ describe("one config with every destination", () => {
         SECRET_GCP_SA: b64(serviceAccount),
         SECRET_OTLP_TOKEN: b64("otlp-token"),
         SECRET_AZURE_SAS: b64("sv=2021-12-02&sig=az-sig"),
+        SECRET_SPLUNK_TOKEN: b64("splunk-token"),
+        SECRET_LTS_SK: b64("lts-secret"),
+        SECRET_DASH0_TOKEN: b64("dash0-token"),
         SECRET_AWS_KEY: b64("test"),
         SECRET_AWS_SECRET: b64("test"),
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
@@ -238,11 +301,24 @@ describe("one config with every destination", () => {
           e.rejected,
         ]),
       ).toEqual(
-        ["dd", "es", "nr", "az", "gcp", "otel", "cw", "file", "siem", "s3", "gcs", "blob"].map((id) => [
-          id,
-          N,
-          0,
-        ]),
+        [
+          "dd",
+          "es",
+          "nr",
+          "az",
+          "gcp",
+          "otel",
+          "cw",
+          "file",
+          "siem",
+          "s3",
+          "gcs",
+          "blob",
+          "splunk",
+          "graylog",
+          "lts",
+          "dash0",
+        ].map((id) => [id, N, 0]),
       );
       const all = [...Array(N).keys()];
       for (const name of [
@@ -254,6 +330,10 @@ describe("one config with every destination", () => {
         "opentelemetry",
         "gcs",
         "azure-blob",
+        "splunk",
+        "graylog",
+        "huawei-lts",
+        "dash0",
       ]) {
         expect([name, [...(sinks.received.get(name) ?? [])].sort((a, b) => a - b)]).toEqual([name, all]);
       }

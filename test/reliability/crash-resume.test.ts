@@ -217,6 +217,24 @@ describe("crash and resume", () => {
     }
   });
 
+  it("Splunk HEC with indexer acknowledgement, file state: 10 SIGKILLs, every record delivered, duplicates within the bound", async () => {
+    const sink = await Sink.start("splunk");
+    try {
+      const destination = sinkDestination(
+        sink,
+        "Splunk HEC sink",
+        `{ id: splunk, type: splunk, host: "${sink.url}", token: "{{ secret('HEC_TOKEN') }}", indexerAcknowledgment: true, chunk: 1000, concurrency: 4 }`,
+        1000,
+        4,
+      );
+      await scenario("crashsplunk", destination, fileState("crashsplunk"), {
+        SECRET_HEC_TOKEN: Buffer.from("hec-token-crash").toString("base64"),
+      });
+    } finally {
+      await sink.close();
+    }
+  });
+
   it("Elasticsearch exporter to a local _bulk, DynamoDB state (moto): 10 SIGKILLs, every record indexed once", async () => {
     const sink = await Sink.start("elasticsearch");
     try {

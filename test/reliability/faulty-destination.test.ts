@@ -113,7 +113,7 @@ describe("a faulty destination", () => {
     const stalls = by.stall ?? 0;
     const dead = deadLettered(dlq);
     recordResult({
-      scenario: `faulty destination: ${sink.kind === "datadog" ? "Datadog" : "Elasticsearch"} sink`,
+      scenario: `faulty destination: ${{ datadog: "Datadog", elasticsearch: "Elasticsearch", splunk: "Splunk HEC" }[sink.kind]} sink`,
       faults: [
         ...Object.entries(by)
           .filter(([k]) => k !== "202" && k !== "200")
@@ -240,6 +240,22 @@ describe("a faulty destination", () => {
     } finally {
       await good.close();
       await bad.close();
+    }
+  });
+
+  it("Splunk HEC with indexer acknowledgement: the same faults lose nothing, and a batch counts only once acknowledged", async () => {
+    const sink = await Sink.start("splunk", { seed: 7, faults: FAULTS });
+    try {
+      await faultyRun(
+        "faultysplunk",
+        sink,
+        `{ id: splunk, type: splunk, host: "${sink.url}", token: "{{ secret('KEY') }}", indexerAcknowledgment: true, chunk: ${CHUNK}, concurrency: 4, options: { readTimeout: PT1S } }`,
+        (r) =>
+          r.headers.authorization === `Splunk ${KEY}` &&
+          typeof r.headers["x-splunk-request-channel"] === "string",
+      );
+    } finally {
+      await sink.close();
     }
   });
 });

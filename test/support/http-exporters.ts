@@ -1,9 +1,13 @@
+import { join } from "node:path";
+import { loadConfigText } from "../../src/config/load";
+import type { LoadedConfig } from "../../src/config/model";
 import { checkEntry, type LogEntry, type LogRecord } from "../../src/core/log-record";
 import { normalizeTimestamp } from "../../src/core/timestamp";
 import type { Exporter } from "../../src/exporters/exporter";
 import type { PipelineOutcome } from "../../src/shipping/pipeline";
 import type { OffsetRecord } from "../../src/state/state-store";
 import { deadLetters, ship, tempDir, type DeadLetterLine } from "./exporter-harness";
+import { writeJsonl } from "./fixtures";
 
 /** A complete Kestra log entry, `minutesAgo` minutes old (inside every destination's window). */
 export function kestraEntry(i: number, overrides: Partial<LogEntry> = {}, minutesAgo = 5): LogEntry {
@@ -92,4 +96,32 @@ export async function shipThrough(
 /** Awaits `ms` milliseconds. */
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * A Kestra flow as Kestra publishes it (namespace `system`, one LogShipper task) whose only exporter is
+ * `exporter` (its YAML lines, unindented: `- id: …`, `  type: …`), loaded with a file source that reads
+ * `dir/logs.jsonl`, where `count` Kestra entries (`ligne <i>`) are written first.
+ */
+export function kestraFlowWith(
+  dir: string,
+  exporter: readonly string[],
+  count: number,
+): { config: LoadedConfig; entries: LogEntry[] } {
+  const entries = Array.from({ length: count }, (_, i) => kestraEntry(i, { message: `ligne ${i}` }));
+  writeJsonl(join(dir, "logs.jsonl"), entries);
+  const flow = [
+    "id: log_shipper",
+    "namespace: system",
+    "tasks:",
+    "  - id: ship",
+    "    type: io.kestra.plugin.ee.core.log.LogShipper",
+    "    logExporters:",
+    ...exporter.map((l) => `      ${l}`),
+  ].join("\n");
+  const config = loadConfigText(join(dir, "flow.yaml"), flow, dir, {
+    strictVars: true,
+    source: { type: "file", path: join(dir, "*.jsonl") },
+  });
+  return { config, entries };
 }

@@ -12,7 +12,7 @@ import { prng } from "../../../src/testing/kestra-log-generator";
 import { seqOf } from "./data";
 
 /** The API a sink speaks. */
-export type SinkKind = "datadog" | "elasticsearch";
+export type SinkKind = "datadog" | "elasticsearch" | "splunk";
 
 /** What can go wrong, per request (probabilities) or always. */
 export interface FaultProfile {
@@ -56,7 +56,8 @@ export interface SinkRequest {
 }
 
 /**
- * A local destination that speaks Datadog's logs intake (`POST /api/v2/logs`, a gzipped JSON array, 202) or
+ * A local destination that speaks Datadog's logs intake (`POST /api/v2/logs`, a gzipped JSON array, 202), Splunk
+ * HEC (`POST /services/collector/event`, events one per line, an `ackId` acknowledged at the first query) or
  * Elasticsearch's `_bulk` (gzipped NDJSON `create` pairs, 200 with per-item results, 409 for an `_id` already
  * indexed), injects the faults of a {@link FaultProfile} from a seeded random source, and counts every record it
  * accepted by its number (`seq=<n>` in the message).
@@ -73,6 +74,8 @@ export class Sink {
   readonly corrupt: string[] = [];
   /** Elasticsearch: items answered with an error inside a 200 (429s and 400s). */
   itemErrors = 0;
+  /** Splunk: the next ackId to hand out. */
+  private nextAckId = 0;
   /** Set by `hold`: the next request waits for this promise before it is processed. */
   private gate: { onRequest: () => Promise<void> } | undefined;
   private readonly sockets = new Set<Socket>();
@@ -135,6 +138,8 @@ export class Sink {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Splunk's indexer acknowledgement queries are answered at once and kept out of the fault plan and the log
+    if (this.kind === "splunk" && req.url === "/services/collector/ack") return this.splunkAck(req, res);
     const log: SinkRequest = { at: Date.now(), path: req.url ?? "", headers: req.headers, items: 0 };
     this.requests.push(log);
     const answer = (status: number, body: string, headers: Record<string, string> = {}): void => {
@@ -179,7 +184,9 @@ export class Sink {
     const reply =
       this.kind === "datadog"
         ? this.datadog(body.toString("utf8"), log)
-        : this.bulk(body.toString("utf8"), log, echo);
+        : this.kind === "splunk"
+          ? this.splunk(body.toString("utf8"), log)
+          : this.bulk(body.toString("utf8"), log, echo);
     if (stall) {
       log.outcome = "stall"; // processed, never answered: the client's timeout fires
       return;
@@ -197,6 +204,24 @@ export class Sink {
     log.items = items.length;
     for (const item of items) this.count1(seqOf(String(item.message ?? "")), JSON.stringify(item));
     return { status: 202, body: "{}" };
+  }
+
+  /** Splunk HEC: one event object per line, answered with an ackId (acknowledged at the first query). */
+  private splunk(text: string, log: SinkRequest): { status: number; body: string } {
+    const events = text.split("\n").filter((l) => l !== "");
+    log.items = events.length;
+    for (const e of events) this.count1(seqOf(e), e);
+    return { status: 200, body: JSON.stringify({ text: "Success", code: 0, ackId: this.nextAckId++ }) };
+  }
+
+  private async splunkAck(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const { acks } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { acks: number[] };
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(
+      JSON.stringify({ acks: Object.fromEntries(acks.map((id) => [String(id), id < this.nextAckId])) }),
+    );
   }
 
   private bulk(text: string, log: SinkRequest, echo: string): { status: number; body: string } {
