@@ -128,15 +128,10 @@ describe("Kestra's published LogShipper examples", () => {
     });
   }
 
-  // Passes only once the archive (S3, GCS, Azure Blob) and http-exporters (Splunk, Graylog, Huawei, Dash0) branches of
-  // issue 16 are merged: remove `.failing` then.
-  it.failing(
-    "`logshipper validate` accepts a Kestra flow that uses every Kestra exporter at once",
-    async () => {
-      const r = await runCliAsync(["validate", "-c", join(DIR, "every-kestra-exporter.yaml")]);
-      expect(r.stderr).toBe("");
-      expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/is valid \(kestra-flow\): 1 shipper, 17 exporters/);
-    },
-  );
+  it("`logshipper validate` accepts a Kestra flow that uses every Kestra exporter at once", async () => {
+    const r = await runCliAsync(["validate", "-c", join(DIR, "every-kestra-exporter.yaml")]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/is valid \(kestra-flow\): 1 shipper, 17 exporters/);
+  });
 });

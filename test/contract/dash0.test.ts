@@ -78,7 +78,9 @@ describe("Dash0 exporter (OTLP/HTTP with Dash0's headers)", () => {
   it("dead-letters a partial success as the OpenTelemetry exporter does", async () => {
     ingress(() => [200, '{"partialSuccess":{"rejectedLogRecords":"1","errorMessage":"too old"}}']);
     const { outcome, deadLetters } = await shipThrough(exporter(), kestraRecords(2));
-    expect(outcome).toMatchObject({ shipped: 0, rejected: 2, retries: 0 });
+    // the receiver's count: 1 of the 2 rejected, which one unknown, so both are dead-lettered as uncertain
+    expect(outcome).toMatchObject({ shipped: 1, rejected: 1, retries: 0, uncertain: 2 });
+    expect(deadLetters).toHaveLength(2);
     expect(deadLetters[0]!.reason).toContain("too old");
   });
 
