@@ -124,15 +124,18 @@ describe.each<Flavour>(["cdktf", "cdktn"])("installed next to %s", (flavour) => 
     expect(JSON.stringify(stack)).not.toContain(app);
   });
 
-  it("synthesizes every example in its own folder, importing the package through its exports map", () => {
-    for (const [name, id] of EXAMPLES) {
-      const dir = copyExample(name, app, flavour);
+  it("synthesizes every example in its own folder, importing the package through its exports map", async () => {
+    const dirs = EXAMPLES.map(([name]) => copyExample(name, app, flavour));
+    for (const dir of dirs) {
       expect(readFileSync(join(dir, "main.ts"), "utf8")).toContain(
         'from "@logshipper/log-shipper/constructs"',
       );
-      cdkSynth(flavour, app, dir);
-      stacks[flavour].set(name, readStack(dir, id));
     }
+    // two at a time: each synth is a CLI that starts the app in a child process
+    for (let i = 0; i < dirs.length; i += 2) {
+      await Promise.all(dirs.slice(i, i + 2).map((dir) => cdkSynth(flavour, app, dir)));
+    }
+    EXAMPLES.forEach(([name, id], i) => stacks[flavour].set(name, readStack(dirs[i] as string, id)));
   });
 
   it("runs the installed CLI: --version, validate and plan", () => {
