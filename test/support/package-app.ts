@@ -151,26 +151,28 @@ export function packProject(): Packed {
   };
 }
 
-/** A fresh app outside the repository with the tarball and one flavour installed (from the npm cache when it can). */
-export function installApp(flavour: Flavour, tarball: string): string {
+/**
+ * A fresh app outside the repository with the tarball and one flavour installed (from the npm cache when it can).
+ * Asynchronous, so that both flavours install at once.
+ */
+export async function installApp(flavour: Flavour, tarball: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), `logshipper-app-${flavour}-`));
   writeFileSync(
     join(dir, "package.json"),
     `${JSON.stringify({ name: `logshipper-app-${flavour}`, version: "0.0.0", private: true }, null, 2)}\n`,
   );
-  npm(
-    [
-      "install",
-      "--prefer-offline",
-      "--no-audit",
-      "--no-fund",
-      "--no-package-lock",
-      "--loglevel=error",
-      tarball,
-      ...FLAVOURS[flavour].packages,
-    ],
-    dir,
-  );
+  const args = [
+    "install",
+    "--prefer-offline",
+    "--no-audit",
+    "--no-fund",
+    "--no-package-lock",
+    "--loglevel=error",
+    tarball,
+    ...FLAVOURS[flavour].packages,
+  ];
+  const r = await runAsync(NPM[0], [...NPM[1], ...args], dir, dirname(process.execPath));
+  if (r.status !== 0) throw new Error(`npm ${args.join(" ")} exited ${r.status}:\n${r.stderr}\n${r.stdout}`);
   return dir;
 }
 
