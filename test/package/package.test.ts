@@ -18,6 +18,7 @@ import {
   run,
   type StackJson,
   toCdktn,
+  TSCONFIG_JSON,
 } from "../support/package-app";
 
 // The package as a user gets it: `npm pack`, installed into a fresh app outside the repository next to cdktf or CDK
@@ -127,6 +128,13 @@ describe.each<Flavour>(["cdktf", "cdktn"])("installed next to %s", (flavour) => 
     expect(Object.keys(stack.resource.aws_secretsmanager_secret ?? {})).toHaveLength(1);
     // nothing of the machine that synthesized it
     expect(JSON.stringify(stack)).not.toContain(app);
+  });
+
+  it("the README's main.ts type-checks against the package's declarations (strict, skipLibCheck off)", () => {
+    writeFileSync(join(app, "tsconfig.json"), TSCONFIG_JSON);
+    const tsc = run(join(app, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.json"], app);
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
   });
 
   it("synthesizes every example in its own folder, importing the package through its exports map", async () => {

@@ -16,6 +16,9 @@ import { cdktfCliNodeBin } from "./node-lines";
 /** The repository root. */
 export const REPO = join(__dirname, "..", "..");
 
+/** What a TypeScript app has besides its cdk: tsx runs main.ts, tsc checks it against the package's declarations. */
+const APP_TOOLS = ["tsx@4.23.15", "typescript@5.9.3", "@types/node@22.20.7"];
+
 /** What a user installs next to the package, per flavour (exact versions, as in the README). */
 export const FLAVOURS = {
   cdktf: {
@@ -23,7 +26,7 @@ export const FLAVOURS = {
     provider: "@cdktf/provider-aws",
     cli: "cdktf",
     // the repository's own cdktf-cli runs the app: its CLI is a development tool, not the subject here
-    packages: ["cdktf@0.21.0", "constructs@10.8.1", "@cdktf/provider-aws@21.22.1", "tsx@4.23.15"],
+    packages: ["cdktf@0.21.0", "constructs@10.8.1", "@cdktf/provider-aws@21.22.1", ...APP_TOOLS],
   },
   cdktn: {
     core: "cdktn",
@@ -34,7 +37,7 @@ export const FLAVOURS = {
       "constructs@10.7.2",
       "@cdktn/provider-aws@25.7.0",
       "cdktn-cli@0.24.0",
-      "tsx@4.23.15",
+      ...APP_TOOLS,
     ],
   },
 } as const;
@@ -195,6 +198,24 @@ export function toCdktn(source: string): string {
       `${open}${name === "cdktf" ? "cdktn" : "@cdktn/provider-aws"}${close}`,
   );
 }
+
+/** A strict tsconfig.json that checks `main.ts` with `skipLibCheck` off, so the package's declarations are checked too. */
+export const TSCONFIG_JSON = `${JSON.stringify(
+  {
+    compilerOptions: {
+      target: "ES2022",
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      strict: true,
+      skipLibCheck: false,
+      noEmit: true,
+      types: ["node"],
+    },
+    files: ["main.ts"],
+  },
+  null,
+  2,
+)}\n`;
 
 /** A cdktf.json that runs `main.ts` with the app's tsx. */
 export const CDKTF_JSON = `${JSON.stringify(
