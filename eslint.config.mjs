@@ -1,6 +1,7 @@
 // ESLint (flat config) with typescript-eslint. Two import boundaries are enforced here:
 // - the runtime (src/) never imports cdktf or the AWS provider bindings;
-// - nothing imports the root of @cdktf/provider-aws (it loads 2,212 modules); use @cdktf/provider-aws/lib/<resource>.
+// - nothing imports the root of @cdktf/provider-aws (it loads 2,212 modules); use @cdktf/provider-aws/lib/<resource>;
+// - the constructs reach cdktf/cdktn only through constructs/private/cdk.ts, which loads the installed flavour.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
@@ -50,6 +51,32 @@ export default tseslint.config(
             {
               group: ["@cdktf/*", "cdktf/*", "**/constructs/*"],
               message: "The runtime (src/) never imports cdktf or the constructs.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["constructs/**/*.ts"],
+    ignores: ["constructs/private/cdk.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            providerRoot,
+            ...["cdktf", "cdktn"].map((name) => ({
+              name,
+              message:
+                "Import cdk classes from ./private/cdk: it loads cdktf or cdktn, whichever the app has.",
+            })),
+          ],
+          patterns: [
+            {
+              group: ["@cdktf/*", "@cdktn/*", "cdktf/*", "cdktn/*"],
+              message:
+                "Import provider classes from ./private/cdk: it loads the installed flavour's provider.",
             },
           ],
         },

@@ -39,7 +39,12 @@ const project = {
   testEnvironment: "node",
   transform: { "^.+\\.(t|j|mj)sx?$": ["@swc/jest"] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages().map(escapeRegExp).join("|")})/)`],
-  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  moduleNameMapper: {
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+    // the examples import the package by name, as users do; in the repository that is its sources (as in tsconfig)
+    "^@logshipper/log-shipper$": "<rootDir>/src/index.ts",
+    "^@logshipper/log-shipper/constructs$": "<rootDir>/constructs/index.ts",
+  },
   setupFilesAfterEnv: ["<rootDir>/test/support/setup-cdktf.ts"],
 };
 

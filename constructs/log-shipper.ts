@@ -1,8 +1,3 @@
-import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule";
-import { Annotations, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import type { CloudWatchExporter, CloudWatchSource, Shipper, Source } from "../generated/config";
 import { ConfigError, type ConfigIssue, formatPath } from "../src/config/errors";
@@ -11,8 +6,17 @@ import { readShipperConfigs } from "../src/config/load";
 import { CONFIG_SCHEMA } from "../src/config/schema";
 import { didYouMean } from "../src/config/suggest";
 import { hasTemplate, parseTemplate, secretNames, walkStrings } from "../src/config/template";
+import {
+  Annotations,
+  AwsProvider,
+  CloudwatchMetricAlarm,
+  IamRolePolicy,
+  SchedulerSchedule,
+  TerraformStack,
+  Token,
+} from "./private/cdk";
 import { ALARM_NAME, physicalName, POLICY_NAME, SCHEDULE_NAME } from "./private/names";
-import { REPO_ROOT } from "./private/paths";
+import { PACKAGE_ROOT } from "./private/paths";
 import { policyDocument, type PolicyStatement } from "./private/policy";
 import { SchedulerExpressionError, toSchedulerExpression } from "./private/scheduler-expression";
 import { LOG_RETENTION_DAYS, LogShipperRuntime } from "./runtime";
@@ -131,7 +135,7 @@ export class LogShipper extends Construct {
     const where = `LogShipper.fromKestraFlow(${JSON.stringify(id)})`;
     let loaded;
     try {
-      loaded = readShipperConfigs(file, yamlText, REPO_ROOT, { source, vars, strictVars: true });
+      loaded = readShipperConfigs(file, yamlText, PACKAGE_ROOT, { source, vars, strictVars: true });
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       const hint = err.issues.some((i) => i.message.includes("--var"))
@@ -443,8 +447,9 @@ function checkNoVars(where: string, config: Shipper): void {
 /** Validates the config with the runtime's loader (JSON Schema and semantic checks), so YAML and constructs agree. */
 function validateConfig(where: string, config: Shipper): readonly string[] {
   try {
-    return readShipperConfigs(where, JSON.stringify({ shippers: [config] }), REPO_ROOT, { strictVars: true })
-      .warnings;
+    return readShipperConfigs(where, JSON.stringify({ shippers: [config] }), PACKAGE_ROOT, {
+      strictVars: true,
+    }).warnings;
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     const lines = err.issues.map((i: ConfigIssue) => {

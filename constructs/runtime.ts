@@ -1,34 +1,46 @@
 import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { CloudwatchLogStream } from "@cdktf/provider-aws/lib/cloudwatch-log-stream";
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
-import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
-import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
-import { LambdaFunctionRecursionConfig } from "@cdktf/provider-aws/lib/lambda-function-recursion-config";
-import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
-import { SchedulerScheduleGroup } from "@cdktf/provider-aws/lib/scheduler-schedule-group";
-import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
-import { Annotations, App, AssetType, Lazy, TerraformAsset, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import type { Shipper } from "../generated/config";
-import { bundleReconciler, CONFIG_FILE } from "./private/bundling";
+import { CONFIG_FILE, stageReconciler } from "./private/bundling";
+import {
+  App,
+  AssetType,
+  Annotations,
+  CloudwatchLogGroup,
+  CloudwatchLogStream,
+  DataAwsCallerIdentity,
+  DataAwsPartition,
+  DynamodbTable,
+  IamRole,
+  IamRolePolicy,
+  LambdaFunction,
+  LambdaFunctionRecursionConfig,
+  Lazy,
+  S3Bucket,
+  S3BucketLifecycleConfiguration,
+  S3BucketOwnershipControls,
+  S3BucketPolicy,
+  S3BucketPublicAccessBlock,
+  S3BucketServerSideEncryptionConfigurationA,
+  SchedulerScheduleGroup,
+  SecretsmanagerSecret,
+  TerraformAsset,
+  TerraformStack,
+  Token,
+} from "./private/cdk";
 import { BUCKET_PREFIX, FUNCTION_NAME, physicalName, SCHEDULE_NAME } from "./private/names";
-import { REPO_ROOT } from "./private/paths";
+import { PREBUILT_HANDLER } from "./private/paths";
 import { assumeRolePolicy, policyDocument } from "./private/policy";
 
-/** The reconciler's entry point in this repository. */
-export const DEFAULT_HANDLER_ENTRY = join(REPO_ROOT, "src", "lambda", "handler.ts");
-/** Context key that overrides the handler entry for a whole app (tests, or a fork that moves the handler). */
-export const HANDLER_ENTRY_CONTEXT = "logshipper:handlerEntry";
+/** The prebuilt reconciler handler shipped in this package (`dist/lambda/index.js`). */
+export const DEFAULT_HANDLER_BUNDLE = PREBUILT_HANDLER;
+/** Context key that overrides the handler bundle for a whole app (tests, or a fork with its own handler). */
+export const HANDLER_BUNDLE_CONTEXT = "logshipper:handlerBundle";
+/** The Lambda Node.js runtimes the reconciler supports; the first is the default. */
+export const LAMBDA_RUNTIMES = ["nodejs24.x", "nodejs22.x"] as const;
+/** One of {@link LAMBDA_RUNTIMES}. */
+export type LambdaRuntime = (typeof LAMBDA_RUNTIMES)[number];
 /** Retention values CloudWatch Logs accepts, in days (0 = never expire). */
 export const LOG_RETENTION_DAYS: readonly number[] = [
   0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
@@ -123,11 +135,19 @@ export interface LogShipperRuntimeProps {
    */
   readonly tableDeletionProtection?: boolean;
   /**
-   * The reconciler handler's TypeScript entry point, bundled with esbuild at synth time.
+   * The Lambda runtime of the reconciler (arm64): `nodejs24.x` (supported by AWS until 2028-04-30) or `nodejs22.x`
+   * (deprecated on 2027-04-30).
    *
-   * @default - the `logshipper:handlerEntry` context value, else `src/lambda/handler.ts` in this repository
+   * @default "nodejs24.x"
    */
-  readonly handlerEntry?: string;
+  readonly lambdaRuntime?: LambdaRuntime;
+  /**
+   * A prebuilt handler to deploy instead of the package's: one CommonJS file exporting `handler(event, context)`,
+   * copied into the archive as `index.js` (nothing is compiled or bundled at synth).
+   *
+   * @default - the `logshipper:handlerBundle` context value, else the package's `dist/lambda/index.js`
+   */
+  readonly handlerBundle?: string;
 }
 
 /** What a {@link LogShipper} hands to its runtime. */
@@ -155,7 +175,7 @@ interface LogGroupUse {
 }
 
 /**
- * What every log shipper of a stack shares: the reconciler Lambda (bundled from this repository with the shippers'
+ * What every log shipper of a stack shares: the reconciler Lambda (the package's prebuilt handler with the shippers'
  * config), its role, log group and schedule group, the DynamoDB offsets table, the dead-letter bucket, and the
  * Secrets Manager secrets and destination log groups the shippers ask for.
  *
@@ -192,7 +212,7 @@ export class LogShipperRuntime extends Construct {
   /** The AWS partition the stack deploys to (a token), for building ARNs. */
   public readonly partition: string;
 
-  private readonly handlerEntry: string;
+  private readonly handlerBundle: string;
   private readonly shippers: ShipperRegistration[] = [];
   private readonly secrets = new Map<string, SecretUse>();
   private readonly logGroups = new Map<string, LogGroupUse>();
@@ -274,17 +294,22 @@ export class LogShipperRuntime extends Construct {
     this.functionName = props.functionName ?? defaultName;
     // names derived by cleaning or shortening need a resolved value; a token function name keeps the default base
     const nameBase = Token.isUnresolved(this.functionName) ? defaultName : this.functionName;
-    this.handlerEntry = resolve(
-      props.handlerEntry ??
-        (this.node.tryGetContext(HANDLER_ENTRY_CONTEXT) as string | undefined) ??
-        DEFAULT_HANDLER_ENTRY,
+    this.handlerBundle = resolve(
+      props.handlerBundle ??
+        (this.node.tryGetContext(HANDLER_BUNDLE_CONTEXT) as string | undefined) ??
+        DEFAULT_HANDLER_BUNDLE,
     );
-
-    if (!existsSync(this.handlerEntry)) {
+    if (!existsSync(this.handlerBundle)) {
       throw new Error(
-        `${where}: the reconciler handler ${this.handlerEntry} does not exist; the runtime bundles ` +
-          "src/lambda/handler.ts (exporting handler(event, context)) unless `handlerEntry` or the " +
-          `\`${HANDLER_ENTRY_CONTEXT}\` context value names another entry point`,
+        `${where}: the reconciler handler ${this.handlerBundle} does not exist; the package ships it prebuilt ` +
+          "(dist/lambda/index.js: in the repository run `npm run build`), and `handlerBundle` or the " +
+          `\`${HANDLER_BUNDLE_CONTEXT}\` context value names another CommonJS file exporting handler(event, context)`,
+      );
+    }
+    const lambdaRuntime = props.lambdaRuntime ?? LAMBDA_RUNTIMES[0];
+    if (!LAMBDA_RUNTIMES.includes(lambdaRuntime)) {
+      throw new Error(
+        `${where}: lambdaRuntime ${JSON.stringify(lambdaRuntime)} is not supported; allowed: ${LAMBDA_RUNTIMES.join(", ")}`,
       );
     }
 
@@ -366,7 +391,7 @@ export class LogShipperRuntime extends Construct {
       functionName: this.functionName,
       description: "log-shipper reconciler: ships logs from a source to its exporters, remembering offsets",
       role: this.role.arn,
-      runtime: "nodejs22.x",
+      runtime: lambdaRuntime,
       architectures: ["arm64"],
       handler: "index.handler",
       filename: Lazy.stringValue({ produce: () => this.code().path }),
@@ -547,14 +572,14 @@ export class LogShipperRuntime extends Construct {
     return use.group;
   }
 
-  /** Bundles the handler with the registered shippers' config and wraps it in an archive asset (once, at synth). */
+  /** Stages the prebuilt handler with the registered shippers' config, as an archive asset (once, at synth). */
   private code(): TerraformAsset {
     if (this.asset === undefined) {
       const shippers = [...this.shippers]
         .map((s) => s.config)
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const outDir = join(resolve(App.of(this).outdir), ".logshipper-bundles", this.node.addr);
-      bundleReconciler({ entry: this.handlerEntry, outDir, config: { shippers }, workingDir: REPO_ROOT });
+      stageReconciler({ handler: this.handlerBundle, outDir, config: { shippers } });
       this.asset = new TerraformAsset(this, "Code", { path: outDir, type: AssetType.ARCHIVE });
     }
     return this.asset;

@@ -1,10 +1,10 @@
 // The AWS CloudWatch example of Kestra's LogShipper docs, as CDK-for-Terraform constructs: Kestra's logs shipped
 // daily to the `kestra` log group by a Lambda. Synthesize offline with:
-//   npx tsx examples/cloudwatch/main.ts     (writes cdktf.out/stacks/logshipper-cloudwatch/cdk.tf.json)
+//   cd examples/cloudwatch && npx cdktf synth    (or npx cdktn synth, or npx tsx main.ts; writes cdktf.out/stacks/logshipper-cloudwatch/cdk.tf.json)
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, LocalBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { LogShipper, LogShipperRuntime } from "../../constructs";
+import { LogShipper, LogShipperRuntime } from "@logshipper/log-shipper/constructs";
 
 const REGION = "eu-west-1";
 

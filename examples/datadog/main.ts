@@ -1,11 +1,11 @@
 // The Datadog example of Kestra's LogShipper docs, as CDK-for-Terraform constructs: Kestra's logs shipped daily to
 // Datadog's EU intake by a Lambda. Synthesize offline with:
-//   npx tsx examples/datadog/main.ts        (writes cdktf.out/stacks/logshipper-datadog/cdk.tf.json)
+//   cd examples/datadog && npx cdktf synth    (or npx cdktn synth, or npx tsx main.ts; writes cdktf.out/stacks/logshipper-datadog/cdk.tf.json)
 // then set the secret values out of band (see docs/constructs.md) and deploy with terraform or cdktf.
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, LocalBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { LogShipper, LogShipperRuntime } from "../../constructs";
+import { LogShipper, LogShipperRuntime } from "@logshipper/log-shipper/constructs";
 
 /** One reconciler Lambda and one daily shipper from the Kestra API to Datadog. */
 export class DatadogExampleStack extends TerraformStack {

@@ -1,12 +1,12 @@
 // The GitOps example's infrastructure: flow.yaml's shippers on one reconciler Lambda, with the Terraform state in
 // S3. The workflow in .github/workflows/logshipper.yml synthesizes and deploys it on every merge to main.
-// In your own repository, import the constructs from the log-shipper package instead of ../../constructs.
+// The constructs come from the log-shipper package, as in your own repository (`npm i @logshipper/log-shipper`).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, S3Backend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { LogShipper, LogShipperRuntime } from "../../constructs";
+import { LogShipper, LogShipperRuntime } from "@logshipper/log-shipper/constructs";
 
 /** Where the Terraform state lives; CI runners keep nothing between runs. */
 export interface GitOpsStackProps {

@@ -2,13 +2,13 @@
 // Kestra's LogShipper docs (kestra-io/docs, docs/07.enterprise/02.governance/logshipper). Its Schedule trigger becomes
 // an EventBridge Scheduler schedule, its {{ secret('X') }} become Secrets Manager secrets, and {{ vars.region }} is
 // given below. Synthesize offline with:
-//   npx tsx examples/kestra-flow/main.ts    (writes cdktf.out/stacks/logshipper-kestra-flow/cdk.tf.json)
+//   cd examples/kestra-flow && npx cdktf synth    (or npx cdktn synth, or npx tsx main.ts; writes cdktf.out/stacks/logshipper-kestra-flow/cdk.tf.json)
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, LocalBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { LogShipper, LogShipperRuntime } from "../../constructs";
+import { LogShipper, LogShipperRuntime } from "@logshipper/log-shipper/constructs";
 
 const REGION = "eu-west-1";
 

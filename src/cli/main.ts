@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { Command, CommanderError } from "commander";
+import { version } from "../../package.json";
 import { loadConfigFile, parseSourceOption } from "../config/load";
 import type { LoadedConfig } from "../config/model";
 import { parseDuration } from "../core/duration";
@@ -113,6 +114,7 @@ function addRunOptions(cmd: Command): Command {
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command("logshipper")
     .description("Ship logs from a log store to observability platforms, remembering how far it got.")
+    .version(version, "-V, --version", "print the version of log-shipper")
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .exitOverride();

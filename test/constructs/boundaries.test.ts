@@ -73,7 +73,7 @@ describe("import boundaries", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("ESLint refuses both in new code", () => {
+  it("ESLint refuses them in new code", () => {
     expect(
       lintRules("src/boundary-probe.ts", 'import { App } from "cdktf";\nexport const app = new App();\n'),
     ).toContain("no-restricted-imports");
@@ -83,9 +83,29 @@ describe("import boundaries", () => {
         `import { provider } from "${PROVIDER_ROOT}";\nexport const p = provider;\n`,
       ),
     ).toContain("no-restricted-imports");
+    // the constructs reach cdktf or cdktn only through constructs/private/cdk.ts (it loads the installed flavour)
+    for (const specifier of [
+      "cdktf",
+      "cdktn",
+      "@cdktf/provider-aws/lib/iam-role",
+      "@cdktn/provider-aws/lib/iam-role",
+    ]) {
+      expect(
+        lintRules(
+          "constructs/boundary-probe.ts",
+          `import * as m from "${specifier}";\nexport const x = m;\n`,
+        ),
+      ).toContain("no-restricted-imports");
+    }
     expect(
       lintRules(
-        "constructs/boundary-probe.ts",
+        "constructs/private/cdk.ts",
+        'import type * as Core from "cdktf";\nexport type App = Core.App;\n',
+      ),
+    ).toEqual([]);
+    expect(
+      lintRules(
+        "examples/boundary-probe.ts",
         'import { App } from "cdktf";\nexport const app = new App();\n',
       ),
     ).toEqual([]);

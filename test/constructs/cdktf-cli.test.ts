@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { cdktfCliNodeBin } from "../support/node-lines";
 
 const root = join(__dirname, "..", "..");
 
@@ -12,9 +13,10 @@ describe("`npx cdktf synth` at the repository root", () => {
       const run = spawnSync(join(root, "node_modules", ".bin", "cdktf"), ["synth", "--output", out], {
         cwd: root,
         encoding: "utf8",
-        // no terraform on PATH, telemetry off; the CLI must not need either to synthesize
+        // no terraform on PATH, telemetry off; the CLI must not need either to synthesize. It runs on Node 22 (see
+        // cdktfCliNodeBin: its node-pty has no prebuilt binary for Node 24)
         env: {
-          PATH: `${join(root, "node_modules", ".bin")}:/usr/bin:/bin`,
+          PATH: `${cdktfCliNodeBin()}:${join(root, "node_modules", ".bin")}:/usr/bin:/bin`,
           HOME: process.env.HOME,
           CHECKPOINT_DISABLE: "1",
           CI: "1",

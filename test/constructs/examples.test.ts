@@ -10,6 +10,9 @@ import { KestraFlowExampleStack } from "../../examples/kestra-flow/main";
 import { readZip } from "../support/zip";
 import { ConstructsSandbox } from "./helpers";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- scripts/build.js is CommonJS (typed in build.d.ts)
+const { bundleLambda } = require("../../scripts/build.js") as typeof import("../../scripts/build");
+
 const REPO = resolve(__dirname, "..", "..");
 const sandbox = new ConstructsSandbox();
 afterAll(() => sandbox.cleanup());
@@ -48,9 +51,14 @@ describe("examples", () => {
     },
   );
 
-  it("the kestra-flow bundle runs (import.meta.url included), and the runtime's loader accepts its config", () => {
-    // a handler that does what the real one starts with: load the bundled config with the runtime's loader
-    const loader = new ConstructsSandbox(`import { createRequire } from "node:module";
+  it("the kestra-flow bundle runs (import.meta.url included), and the runtime's loader accepts its config", async () => {
+    // a handler that does what the real one starts with: load the bundled config with the runtime's loader, bundled
+    // the way dist/lambda/index.js is
+    const build = new ConstructsSandbox();
+    const entry = join(build.root, "loader.ts");
+    writeFileSync(
+      entry,
+      `import { createRequire } from "node:module";
 import { join } from "node:path";
 import { loadConfigFile } from ${JSON.stringify(join(REPO, "src", "config", "load"))};
 // like fdir (under tinyglobby): ESM code that needs import.meta.url once bundled to CommonJS
@@ -60,7 +68,11 @@ export async function handler(): Promise<unknown> {
   const config = await loadConfigFile(process.env.LOGSHIPPER_CONFIG_PATH ?? join(__dirname, "logshipper.config.json"));
   return { kind: config.kind, shippers: config.shippers.map((s) => [s.id, s.schedule, s.exporters.map((e) => e.type)]) };
 }
-`);
+`,
+    );
+    const { file } = await bundleLambda(join(build.root, "bundle"), { entry });
+    const loader = new ConstructsSandbox(readFileSync(file));
+    build.cleanup();
     try {
       const dir = synthesize(
         (app) => new KestraFlowExampleStack(app, "logshipper-kestra-flow"),

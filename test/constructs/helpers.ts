@@ -3,13 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { type App, type TerraformResource, TerraformStack, Testing } from "cdktf";
-import { HANDLER_ENTRY_CONTEXT } from "../../constructs";
+import { HANDLER_BUNDLE_CONTEXT } from "../../constructs";
 import type { Shipper } from "../../generated/config";
 
-/** A tiny stand-in for src/lambda/handler.ts (written by another branch): the constructs only need something to bundle. */
-export const PLACEHOLDER_HANDLER = `export async function handler(event: { shipper?: string }): Promise<unknown> {
-  return { placeholder: "log-shipper-test-placeholder", shipper: event.shipper };
-}
+/** A tiny stand-in for the prebuilt handler (dist/lambda/index.js): the constructs only copy it into the archive. */
+export const PLACEHOLDER_HANDLER = `"use strict";
+exports.handler = async (event) => ({ placeholder: "log-shipper-test-placeholder", shipper: event.shipper });
 `;
 
 /** A daily shipper from the Kestra API to Datadog EU, with one secret. */
@@ -28,23 +27,24 @@ export const DATADOG_SHIPPER: Shipper = {
 };
 
 /**
- * Temp directories for one test file: a placeholder handler and one cdktf outdir per app. Call `cleanup()` in
+ * Temp directories for one test file: a placeholder handler bundle and one cdktf outdir per app. Call `cleanup()` in
  * `afterAll`; cdktf never removes its out dirs itself.
  */
 export class ConstructsSandbox {
   readonly root = mkdtempSync(join(tmpdir(), "logshipper-constructs-"));
-  readonly handlerEntry = join(this.root, "handler.ts");
+  readonly handlerBundle = join(this.root, "handler.js");
   private apps = 0;
 
-  constructor(handlerSource = PLACEHOLDER_HANDLER) {
-    writeFileSync(this.handlerEntry, handlerSource);
+  /** @param handlerSource the handler bundle's text: CommonJS exporting `handler` */
+  constructor(handlerSource: string | Buffer = PLACEHOLDER_HANDLER) {
+    writeFileSync(this.handlerBundle, handlerSource);
   }
 
-  /** A testing app whose runtimes bundle the placeholder handler, writing into this sandbox. */
+  /** A testing app whose runtimes deploy the placeholder handler, writing into this sandbox. */
   app(context: Record<string, unknown> = {}): App {
     return Testing.app({
       outdir: mkdtempSync(join(this.root, `app${++this.apps}-`)),
-      context: { [HANDLER_ENTRY_CONTEXT]: this.handlerEntry, ...context },
+      context: { [HANDLER_BUNDLE_CONTEXT]: this.handlerBundle, ...context },
     });
   }
 

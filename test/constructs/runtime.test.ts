@@ -1,17 +1,24 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SchedulerScheduleGroup } from "@cdktf/provider-aws/lib/scheduler-schedule-group";
 import { TerraformStack, Testing } from "cdktf";
-import { LogShipper, LogShipperRuntime, type LogShipperRuntimeProps } from "../../constructs";
+import {
+  DEFAULT_HANDLER_BUNDLE,
+  LogShipper,
+  LogShipperRuntime,
+  type LogShipperRuntimeProps,
+} from "../../constructs";
 import { readZip } from "../support/zip";
 import {
   ConstructsSandbox,
   DATADOG_SHIPPER,
+  PLACEHOLDER_HANDLER,
   resourceOf,
   resources,
   statements,
@@ -55,12 +62,12 @@ describe("LogShipperRuntime", () => {
     expect(Object.keys(resources(out, "aws_dynamodb_table"))).toHaveLength(1);
   });
 
-  it("creates the reconciler on nodejs22.x/arm64, its code hash following the archive", () => {
+  it("creates the reconciler on nodejs24.x/arm64, its code hash following the archive", () => {
     const fn = resourceOf(out, runtime.function);
     expect(fn).toEqual(
       expect.objectContaining({
         function_name: "test-Runtime",
-        runtime: "nodejs22.x",
+        runtime: "nodejs24.x",
         architectures: ["arm64"],
         handler: "index.handler",
         memory_size: 512,
@@ -248,14 +255,40 @@ describe("LogShipperRuntime", () => {
     expect(lifecycle?.rule).toEqual([expect.objectContaining({ expiration: [{ days: 3 }] })]);
   });
 
-  it("takes the handler from the handlerEntry prop over the context", () => {
+  it("takes the handler from the handlerBundle prop over the context", () => {
     const stack2 = new TerraformStack(
-      sandbox.app({ "logshipper:handlerEntry": "/nonexistent/handler.ts" }),
+      sandbox.app({ "logshipper:handlerBundle": "/nonexistent/handler.js" }),
       "s",
     );
     expect(
-      () => new LogShipperRuntime(stack2, "Runtime", { handlerEntry: sandbox.handlerEntry }),
+      () => new LogShipperRuntime(stack2, "Runtime", { handlerBundle: sandbox.handlerBundle }),
     ).not.toThrow();
+  });
+
+  it("runs on nodejs22.x when asked", () => {
+    const stack = sandbox.stack();
+    const runtime = new LogShipperRuntime(stack, "Runtime", { lambdaRuntime: "nodejs22.x" });
+    new LogShipper(stack, "Datadog", { runtime, ...DATADOG });
+    expect(resourceOf(synth(stack), runtime.function).runtime).toBe("nodejs22.x");
+  });
+
+  it("deploys the package's prebuilt handler by default, copied byte for byte next to the config", () => {
+    const app = Testing.app({ outdir: mkdtempSync(join(sandbox.root, "prebuilt-")) });
+    const stack = new TerraformStack(app, "prebuilt");
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    const runtime = new LogShipperRuntime(stack, "Runtime");
+    new LogShipper(stack, "Datadog", { runtime, ...DATADOG });
+    app.synth();
+    const fn = resourceOf(
+      JSON.parse(readFileSync(join(app.outdir, "stacks", "prebuilt", "cdk.tf.json"), "utf8")),
+      runtime.function,
+    );
+    const files = readZip(readFileSync(join(app.outdir, "stacks", "prebuilt", fn.filename as string)));
+    expect([...files.keys()].sort()).toEqual(["index.js", "logshipper.config.json"]);
+    expect(files.get("index.js")?.equals(readFileSync(DEFAULT_HANDLER_BUNDLE))).toBe(true);
+    expect(JSON.parse(files.get("logshipper.config.json")?.toString() ?? "")).toEqual({
+      shippers: [DATADOG],
+    });
   });
 
   describe("validation", () => {
@@ -304,8 +337,13 @@ describe("LogShipperRuntime", () => {
       ],
       [
         "a missing handler",
-        { handlerEntry: "/nonexistent/handler.ts" },
-        /the reconciler handler \/nonexistent\/handler.ts does not exist/,
+        { handlerBundle: "/nonexistent/handler.js" },
+        /the reconciler handler \/nonexistent\/handler.js does not exist/,
+      ],
+      [
+        "a Lambda runtime it does not support",
+        { lambdaRuntime: "nodejs20.x" as "nodejs22.x" },
+        /lambdaRuntime "nodejs20.x" is not supported; allowed: nodejs24.x, nodejs22.x/,
       ],
     ])("fails with %s", (_what, props, message) => {
       expect(() => new LogShipperRuntime(sandbox.stack(), "Runtime", props)).toThrow(message);
@@ -382,15 +420,19 @@ describe("LogShipperRuntime bundle", () => {
     ).toThrow(/shipper "late" was added after the code was bundled/);
   });
 
-  it("fails clearly when the handler does not compile", () => {
-    const broken = new ConstructsSandbox("export const handler = (;\n");
-    try {
-      const stack = broken.stack();
-      const runtime = new LogShipperRuntime(stack, "Runtime");
-      new LogShipper(stack, "Datadog", { runtime, ...DATADOG });
-      expect(() => Testing.synth(stack)).toThrow(/bundling .*handler.ts failed/);
-    } finally {
-      broken.cleanup();
-    }
+  it("changes the code hash when the handler bundle changes, and only then", () => {
+    const hashWith = (handler: string): string => {
+      const other = new ConstructsSandbox(handler);
+      try {
+        const stack = other.stack();
+        const runtime = new LogShipperRuntime(stack, "Runtime");
+        new LogShipper(stack, "Datadog", { runtime, ...DATADOG });
+        return resourceOf(synth(stack), runtime.function).source_code_hash as string;
+      } finally {
+        other.cleanup();
+      }
+    };
+    expect(hashWith(PLACEHOLDER_HANDLER)).toBe(hashWith(PLACEHOLDER_HANDLER));
+    expect(hashWith(PLACEHOLDER_HANDLER)).not.toBe(hashWith(`${PLACEHOLDER_HANDLER}// v2\n`));
   });
 });

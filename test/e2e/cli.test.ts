@@ -61,6 +61,14 @@ ${extra}    logExporters:
     expect(lines(join(dir, "shipped/archive.jsonl"))).toHaveLength(shipped);
   });
 
+  it("--version prints the package's version and exits 0", () => {
+    const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    for (const flag of ["--version", "-V"]) {
+      const r = runCli([flag]);
+      expect(r).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    }
+  });
+
   it("plan and apply --json print documents the report schema accepts; --detailed-exitcode says whether there is work", () => {
     writeJsonl(join(dir, "logs/a.jsonl"), entries(120, T0));
     const config = simple();
