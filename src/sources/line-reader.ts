@@ -31,10 +31,7 @@ export type ByteReader = (buf: Buffer, offset: number, length: number) => Promis
  * Longer lines are skipped without being buffered, and yielded as bad lines, in file order. Yields arrays of
  * lines per chunk. `onEnd` is told the offset where the file ended (to see a file that shrank while read).
  */
-export async function* readLines(
-  path: string,
-  options: LineOptions,
-): AsyncGenerator<Line[]> {
+export async function* readLines(path: string, options: LineOptions): AsyncGenerator<Line[]> {
   const handle: FileHandle = await open(path, "r");
   try {
     let readPos = options.start ?? 0;
@@ -73,10 +70,7 @@ export function streamReader(stream: AsyncIterable<Buffer | Uint8Array>): ByteRe
  * Splits what `read` gives into lines, like {@link readLines} (which it serves): `start` is the offset reported for
  * the first byte read.
  */
-export async function* splitLines(
-  read: ByteReader,
-  options: LineOptions,
-): AsyncGenerator<Line[]> {
+export async function* splitLines(read: ByteReader, options: LineOptions): AsyncGenerator<Line[]> {
   let buf = Buffer.allocUnsafe(Math.max(CHUNK, 64 * 1024));
   let filled = 0; // bytes of buf in use
   let bufStart = options.start ?? 0; // offset of buf[0]
