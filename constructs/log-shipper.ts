@@ -18,6 +18,7 @@ import {
 import { ALARM_NAME, physicalName, POLICY_NAME, SCHEDULE_NAME } from "./private/names";
 import { PACKAGE_ROOT } from "./private/paths";
 import { policyDocument, type PolicyStatement } from "./private/policy";
+import { s3Statements } from "./private/s3-grants";
 import { SchedulerExpressionError, toSchedulerExpression } from "./private/scheduler-expression";
 import { LOG_RETENTION_DAYS, LogShipperRuntime } from "./runtime";
 
@@ -355,6 +356,7 @@ export class LogShipper extends Construct {
         },
       );
     }
+    statements.push(...s3Statements(config, runtime.partition));
     const policy = policyDocument(statements);
     this.policy = new IamRolePolicy(this, "Policy", {
       role: runtime.role.name,
@@ -465,7 +467,7 @@ function checkLambdaCompatible(where: string, config: Shipper, runtime: LogShipp
   if (config.source.type === "file") {
     throw new Error(
       `${where}: source type "file" reads files on the machine that runs the shipper, and a Lambda has none; ` +
-        "allowed here: kestra, cloudwatch",
+        "allowed here: kestra, cloudwatch, s3",
     );
   }
   if (config.source.type === "kestra") {

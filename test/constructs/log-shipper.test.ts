@@ -192,6 +192,42 @@ describe("LogShipper", () => {
       ]);
     });
 
+    it("grants an S3 archive shipper only its exporter's object prefix and its source's bucket prefix", () => {
+      const { stack, shipper } = build({
+        id: "archive",
+        source: { type: "s3", bucket: "old-logs", prefix: "exported/", region: "eu-west-1" },
+        logExporters: [
+          { id: "a", type: "io.kestra.plugin.ee.aws.s3.LogExporter", bucket: "archive", region: "eu-west-1" },
+          { id: "b", type: "s3", bucket: "archive", region: "eu-west-1", logFilePrefix: "kestra/logs" },
+        ],
+      });
+      const s3 = statements(resourceOf(synth(stack), shipper.policy).policy).filter((s) =>
+        s.Sid?.startsWith("S3"),
+      );
+      const arn = "arn:${data.aws_partition.Runtime_Partition_6F5ADEB3.partition}:s3:::";
+      expect(s3).toEqual([
+        {
+          Sid: "S3Exporters",
+          Effect: "Allow",
+          Action: ["s3:AbortMultipartUpload", "s3:PutObject"],
+          Resource: [`${arn}archive/kestra-log-file*`, `${arn}archive/kestra/logs*`],
+        },
+        {
+          Sid: "S3SourceList",
+          Effect: "Allow",
+          Action: ["s3:ListBucket"],
+          Resource: [`${arn}old-logs`],
+          Condition: { StringLike: { "s3:prefix": ["exported/*"] } },
+        },
+        {
+          Sid: "S3SourceRead",
+          Effect: "Allow",
+          Action: ["s3:GetObject"],
+          Resource: [`${arn}old-logs/exported/*`],
+        },
+      ]);
+    });
+
     it("grants a log group name prefix, and any region when the region is a secret", () => {
       const { stack, shipper } = build({
         ...CLOUDWATCH,
