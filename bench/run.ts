@@ -113,6 +113,9 @@ interface RowSpec {
 
 const child = (name: string): string => join(BUILD, `${name}.js`);
 
+/** Rows that `--profile` runs under `node --cpu-prof`: logshipper's and the lean yardsticks. */
+const profiled = (row: RowSpec): boolean => row.ours === true || row.id.startsWith("lean-");
+
 function shipperConfig(c: RunContext, exporter: string): void {
   const source = relative(c.dir, c.data.path);
   const yaml = [
@@ -362,7 +365,7 @@ async function runOnce(row: RowSpec, data: DataFile, o: Options, round: number):
     const ctx: RunContext = { data, sinkUrl: sink?.url, dir, cli: o.cli };
     const args = row.args(ctx);
     const nodeArgs = row.ours ? [...o.nodeArgs] : [];
-    if (o.profile && row.ours) nodeArgs.push("--cpu-prof", "--cpu-prof-dir", join(DATA, "profiles", row.id));
+    if (o.profile && profiled(row)) nodeArgs.push("--cpu-prof", "--cpu-prof-dir", join(DATA, "profiles", row.id));
     const m = await measureNode(nodeArgs, args, {
       preload: child("usage-preload"),
       cwd: dir,
@@ -653,7 +656,7 @@ async function main(): Promise<void> {
   log(text);
   log(`written to ${relative(process.cwd(), o.out)}`);
   if (o.profile) {
-    for (const row of rows.filter((r) => r.ours)) {
+    for (const row of rows.filter(profiled)) {
       const dir = join(DATA, "profiles", row.id);
       if (existsSync(dir)) for (const s of summarizeProfiles(dir)) log(`\nprofile of ${row.id}: ${s}`);
     }
