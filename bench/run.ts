@@ -107,9 +107,14 @@ interface RowSpec {
   /** The command: `node <args>`. */
   readonly args: (c: RunContext) => string[];
   readonly ours?: boolean;
+  /** How many exporters the logshipper row runs (each must ship every kept record); 1 unless set. */
+  readonly exporters?: number;
 }
 
 const child = (name: string): string => join(BUILD, `${name}.js`);
+
+/** Rows that `--profile` runs under `node --cpu-prof`: logshipper's and the lean yardsticks. */
+const profiled = (row: RowSpec): boolean => row.ours === true || row.id.startsWith("lean-");
 
 function shipperConfig(c: RunContext, exporter: string): void {
   const source = relative(c.dir, c.data.path);
@@ -143,6 +148,15 @@ function applyArgs(c: RunContext): string[] {
     now,
     "--json",
   ];
+}
+
+function datadogExporter(id: string, c: RunContext): string {
+  return [
+    `      - id: ${id}`,
+    "        type: datadog",
+    `        basePath: ${JSON.stringify(c.sinkUrl)}`,
+    "        apiKey: bench-api-key",
+  ].join("\n");
 }
 
 const ROWS: readonly RowSpec[] = [
@@ -211,17 +225,35 @@ const ROWS: readonly RowSpec[] = [
     basis: "wall",
     ours: true,
     args: (c) => {
-      shipperConfig(
-        c,
-        [
-          "      - id: datadog",
-          "        type: datadog",
-          `        basePath: ${JSON.stringify(c.sinkUrl)}`,
-          "        apiKey: bench-api-key",
-        ].join("\n"),
-      );
+      shipperConfig(c, datadogExporter("datadog", c));
       return applyArgs(c);
     },
+  },
+  {
+    id: "ours-datadog-x2",
+    what: "logshipper apply: one file source, two Datadog exporters (every record shipped twice)",
+    sink: "datadog",
+    basis: "wall",
+    ours: true,
+    exporters: 2,
+    args: (c) => {
+      shipperConfig(c, `${datadogExporter("datadog-a", c)}\n${datadogExporter("datadog-b", c)}`);
+      return applyArgs(c);
+    },
+  },
+  {
+    id: "lean-es",
+    what: "yardstick: lean hand-written loop → Elasticsearch (1 MB NDJSON, async gzip-1, 4 in flight)",
+    sink: "es",
+    basis: "wall",
+    args: (c) => [child("lean"), "--mode", "es", "--file", c.data.path, "--url", c.sinkUrl as string],
+  },
+  {
+    id: "lean-datadog",
+    what: "yardstick: lean hand-written loop → Datadog (1000/batch, async gzip-1, 4 in flight)",
+    sink: "datadog",
+    basis: "wall",
+    args: (c) => [child("lean"), "--mode", "datadog", "--file", c.data.path, "--url", c.sinkUrl as string],
   },
   {
     id: "es-bulk",
@@ -282,15 +314,18 @@ function invalidReason(
         return `sink saw ${sink.records} records / ${sink.bodyBytes} bytes, expected ${meta.kept} / ${meta.keptBytes}`;
     } else if (sink.unique !== meta.kept || sink.checksum !== meta.checksum) {
       return `sink saw ${sink.unique} unique records (${sink.records} in all, checksum ${sink.checksum}), expected ${meta.kept} (${meta.checksum})${sink.errors.length ? `; ${sink.errors[0]}` : ""}`;
+    } else if (row.exporters !== undefined && sink.records < row.exporters * meta.kept) {
+      return `sink saw ${sink.records} records from ${row.exporters} exporters, expected ${row.exporters} × ${meta.kept}`;
     }
   } else if (result?.records !== meta.kept) {
     return `handled ${String(result?.records)} records, expected ${meta.kept}`;
   }
   if (row.ours) {
-    const report = parseReport(m.stdout);
-    const exp = report?.shippers?.[0]?.exporters?.[0];
-    if (exp?.status !== "ok" || exp.shipped !== meta.kept)
-      return `apply reported ${exp?.status ?? "nothing"}, shipped ${String(exp?.shipped)}: ${exp?.error ?? ""}`;
+    const exporters = parseReport(m.stdout)?.shippers?.[0]?.exporters ?? [];
+    if (exporters.length !== (row.exporters ?? 1)) return `apply reported ${exporters.length} exporters`;
+    for (const exp of exporters)
+      if (exp?.status !== "ok" || exp.shipped !== meta.kept)
+        return `apply reported ${exp?.status ?? "nothing"}, shipped ${String(exp?.shipped)}: ${exp?.error ?? ""}`;
   }
   return undefined;
 }
@@ -330,7 +365,8 @@ async function runOnce(row: RowSpec, data: DataFile, o: Options, round: number):
     const ctx: RunContext = { data, sinkUrl: sink?.url, dir, cli: o.cli };
     const args = row.args(ctx);
     const nodeArgs = row.ours ? [...o.nodeArgs] : [];
-    if (o.profile && row.ours) nodeArgs.push("--cpu-prof", "--cpu-prof-dir", join(DATA, "profiles", row.id));
+    if (o.profile && profiled(row))
+      nodeArgs.push("--cpu-prof", "--cpu-prof-dir", join(DATA, "profiles", row.id));
     const m = await measureNode(nodeArgs, args, {
       preload: child("usage-preload"),
       cwd: dir,
@@ -500,7 +536,33 @@ function targets(rows: Map<string, RowSummary>, scale: Map<string, RowSummary>, 
   const ratio = (a: number | undefined, b: number | undefined): number | undefined =>
     a !== undefined && b !== undefined && b > 0 ? a / b : undefined;
   const ddPeer = Math.max(rate("datadog-c1") ?? 0, rate("datadog-c4") ?? 0) || undefined;
+  const cpu = (id: string): number | undefined => rows.get(id)?.cpuS;
+  /** A ceiling on the ratio of two rows' CPU seconds (the rows ship the same records). */
+  const cpuRatio = (what: string, goal: number, row: string, base: string): Target => ({
+    what,
+    goal,
+    measured: ratio(cpu(row), cpu(base)),
+    lowerIsBetter: true,
+  });
   const out: Target[] = [
+    cpuRatio(
+      "CPU per shipped record, logshipper → ES-shaped sink ≤ 1.0× the lean hand-written loop (lean-es)",
+      1,
+      "ours-es",
+      "lean-es",
+    ),
+    cpuRatio(
+      "CPU per shipped record, logshipper → Datadog-shaped sink ≤ 0.8× the lean hand-written loop (lean-datadog)",
+      0.8,
+      "ours-datadog",
+      "lean-datadog",
+    ),
+    cpuRatio(
+      "CPU per record with two exporters on one shipper ≤ 1.4× one exporter (ours-datadog-x2 / ours-datadog)",
+      1.4,
+      "ours-datadog-x2",
+      "ours-datadog",
+    ),
     {
       what: "file → ES-shaped sink ≥ 2× the official ES client (records/s)",
       goal: 2,
@@ -570,7 +632,7 @@ async function main(): Promise<void> {
   let scaleData: DataFile | undefined;
   if (o.scaleCount > 0) {
     scaleData = await ensureData(ROOT, o.scaleCount, o.seed, log);
-    for (const row of rows.filter((r) => r.ours)) {
+    for (const row of rows.filter((r) => r.ours && r.exporters === undefined)) {
       const r = await runOnce(row, scaleData, o, 0);
       log(`[${o.scaleCount.toLocaleString("en-US")}] ${fmtProgress(r)}`);
       scale.set(row.id, summarize(row, [r]));
@@ -602,7 +664,7 @@ async function main(): Promise<void> {
   log(text);
   log(`written to ${relative(process.cwd(), o.out)}`);
   if (o.profile) {
-    for (const row of rows.filter((r) => r.ours)) {
+    for (const row of rows.filter(profiled)) {
       const dir = join(DATA, "profiles", row.id);
       if (existsSync(dir)) for (const s of summarizeProfiles(dir)) log(`\nprofile of ${row.id}: ${s}`);
     }

@@ -52,6 +52,14 @@ export function documentId(record: LogRecord): string {
   return PLAIN_KEY.test(record.key) ? `${record.ts}|${record.key}` : `${record.ts}#${recordDigest(record)}`;
 }
 
+/** `"}}` ending the action line and `{"@timestamp":"` starting the document. */
+const ACTION_END = '"}}\n{"@timestamp":"';
+
+/** An encoded record: its `_source` text and its document id, computed once. */
+interface BulkEncoded extends Encoded<string> {
+  readonly id?: string;
+}
+
 /** Bytes of `{"@timestamp":"<30-character timestamp>"` plus the newline after the document. */
 const STAMP_BYTES = 15 + 30 + 1 + 1;
 
@@ -72,6 +80,7 @@ export class ElasticsearchExporter implements Exporter<string> {
   private readonly headers: Record<string, string>;
   private readonly actionPrefix: string;
   private readonly actionPrefixBytes: number;
+  private readonly actionPrefixAscii: boolean;
   private readonly transport: HttpTransport;
   private readonly clock: () => number;
 
@@ -133,6 +142,7 @@ export class ElasticsearchExporter implements Exporter<string> {
     this.headers = headers;
     this.actionPrefix = `{"create":{"_index":${JSON.stringify(config.indexName)},"_id":"`;
     this.actionPrefixBytes = Buffer.byteLength(this.actionPrefix, "utf8");
+    this.actionPrefixAscii = this.actionPrefixBytes === this.actionPrefix.length;
     this.limits = { maxEntries: options.chunk, maxBytes: MAX_BULK_BYTES };
     this.transport = new HttpTransport(
       transportOptions(config.options, {
@@ -163,9 +173,10 @@ export class ElasticsearchExporter implements Exporter<string> {
       const { "@timestamp": _ignored, ...rest } = record.entry;
       source = JSON.stringify(rest);
     }
-    const idBytes = PLAIN_KEY.test(record.key) ? 31 + record.key.length : 53;
-    const bytes = this.actionPrefixBytes + idBytes + 4 + STAMP_BYTES + Buffer.byteLength(source, "utf8");
-    return { record, payload: source, bytes };
+    const id = documentId(record);
+    const bytes = this.actionPrefixBytes + id.length + 4 + STAMP_BYTES + Buffer.byteLength(source, "utf8");
+    const encoded: BulkEncoded = { record, payload: source, bytes, id };
+    return encoded;
   }
 
   async send(entries: ReadonlyArray<Encoded<string>>, _context?: SendContext): Promise<SendResult> {
@@ -180,13 +191,11 @@ export class ElasticsearchExporter implements Exporter<string> {
     for (const e of entries) total += e.bytes;
     const buf = Buffer.allocUnsafe(total);
     let o = 0;
-    for (const e of entries) {
+    for (const e of entries as ReadonlyArray<BulkEncoded>) {
       const r = e.record;
-      o += buf.write(this.actionPrefix, o, "utf8");
-      o += buf.write(documentId(r), o, "latin1");
-      o += buf.write('"}}\n{"@timestamp":"', o, "latin1");
-      o += buf.write(r.ts, o, "latin1");
-      o += buf.write('"', o, "latin1");
+      // the action line and the start of the document in one write (ids and timestamps are ASCII)
+      const head = `${this.actionPrefix}${e.id ?? documentId(r)}${ACTION_END}${r.ts}"`;
+      o += buf.write(head, o, this.actionPrefixAscii ? "latin1" : "utf8");
       const start = o;
       o += buf.write(e.payload, o, "utf8");
       buf[start] = 0x2c; // the document's `{` becomes the `,` after @timestamp

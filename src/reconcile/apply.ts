@@ -196,14 +196,17 @@ export async function applyShipper(shipper: ResolvedShipper, context: ApplyConte
           },
         )) {
           invalid += batch.invalid;
+          const single = pipelines.length === 1;
           for (const record of batch.records) {
             read++;
             for (const { pipeline } of pipelines) {
               if (pipeline.wants(record)) {
-                const wait = pipeline.push(record);
+                const wait = pipeline.push(record, single);
                 if (wait) await wait;
               }
             }
+            // with several exporters, every one encodes from the same parsed entry, then it is dropped
+            if (!single) record.compact?.();
           }
           context.onProgress?.({ shipper: shipper.id, read, shipped });
           if (!pipelines.some((p) => p.pipeline.active) || shouldStop()) break;

@@ -169,9 +169,10 @@ export class ExporterPipeline {
 
   /**
    * Adds a record. Returns a promise when the caller must wait (all request slots are busy), else `undefined`,
-   * so the common case costs no promise.
+   * so the common case costs no promise. The record is compacted once encoded unless `compact` is false (a
+   * caller that pushes it to several pipelines compacts it after the last, so that it is parsed once).
    */
-  push(record: LogRecord): Promise<void> | undefined {
+  push(record: LogRecord, compact = true): Promise<void> | undefined {
     if (this.state !== "running") return undefined;
     const b = this.current;
     const limits = this.exporter.limits;
@@ -195,7 +196,7 @@ export class ExporterPipeline {
       // record's problem, not the run's: dead-letter it instead of stopping at it on every run
       enc = { record, rejected: `cannot be encoded for ${this.exporter.destination}: ${describeError(err)}` };
     }
-    record.compact?.();
+    if (compact) record.compact?.();
     if (isRejection(enc)) return this.addRejected(record, enc.rejected);
     const size = enc.bytes + (limits.entryOverheadBytes ?? 0);
     const overhead = limits.requestOverheadBytes ?? 0;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { open, readFile, rename, unlink } from "node:fs/promises";
-import { writeFileAtomic } from "./atomic-file";
+import { currentIdentity, identityOf, writeFileAtomic } from "./atomic-file";
 import { LeaseLostError, LockHeldError } from "./errors";
 import type { Lease, LeaseOptions } from "./state-store";
 
@@ -83,11 +83,13 @@ export async function acquireFileLease(file: string, shipper: string, options: L
       acquiredAt: new Date().toISOString(),
       expiresAt: new Date(Date.now() + options.ttlMs).toISOString(),
     };
+    let identity: string;
     try {
       const handle = await open(file, "wx", 0o600);
       try {
         await handle.writeFile(JSON.stringify(info));
         await handle.sync();
+        identity = identityOf(await handle.stat({ bigint: true }));
       } finally {
         await handle.close();
       }
@@ -95,7 +97,7 @@ export async function acquireFileLease(file: string, shipper: string, options: L
       if ((err as NodeJS.ErrnoException).code === "EEXIST") continue; // lost the race; look again
       throw err;
     }
-    return new FileLease(file, shipper, info, options.ttlMs);
+    return new FileLease(file, shipper, info, options.ttlMs, identity);
   }
   const info = await readLock(file);
   throw new LockHeldError(shipper, info && info !== "garbage" ? describeHolder(info) : "another run");
@@ -110,13 +112,19 @@ class FileLease implements Lease {
     readonly shipper: string,
     private info: LockInfo,
     private readonly ttlMs: number,
+    /** The identity of the lock file this lease wrote last (see `identityOf`). */
+    private identity: string,
   ) {
     this.owner = info.owner;
     this.token = info.token;
   }
 
-  /** Throws `LeaseLostError` unless the lock file still names this lease. */
+  /**
+   * Throws `LeaseLostError` unless the lock file still names this lease. While the lock file is the very file
+   * this lease wrote (same identity: one `stat`), it names this lease; anything else is read and checked.
+   */
   async verify(): Promise<void> {
+    if ((await currentIdentity(this.file)) === this.identity) return;
     const current = await readLock(this.file);
     if (
       current === undefined ||
@@ -134,7 +142,7 @@ class FileLease implements Lease {
   async renew(): Promise<void> {
     await this.verify();
     this.info = { ...this.info, expiresAt: new Date(Date.now() + this.ttlMs).toISOString() };
-    await writeFileAtomic(this.file, JSON.stringify(this.info));
+    this.identity = await writeFileAtomic(this.file, JSON.stringify(this.info));
   }
 
   async release(): Promise<void> {

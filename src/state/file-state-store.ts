@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { compareCursor, type Cursor } from "../core/cursor";
 import { validateStateFile } from "../config/schema";
 import type { StateFile } from "../../generated/state";
-import { writeFileAtomic } from "./atomic-file";
+import { currentIdentity, writeFileAtomic } from "./atomic-file";
 import { CursorRegressionError, StaleCursorError, StateCorruptError } from "./errors";
 import { acquireFileLease, isFileLease } from "./file-lock";
 import {
@@ -28,6 +28,13 @@ const SHIPPER_FILE = /^(.+)\.json$/;
 export class FileStateStore implements StateStore {
   private readonly dir: string;
   private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * Per shipper, the document this store wrote last and the identity of the file it wrote (see `identityOf`).
+   * While the file still has that identity, the next commit takes the document from here (one `stat` instead of
+   * reading, parsing and validating the file); any other writer's file is read as before.
+   */
+  private readonly written = new Map<string, { text: string; identity: string }>();
+  private dirReady = false;
 
   constructor(dir: string) {
     this.dir = resolve(dir);
@@ -164,12 +171,23 @@ export class FileStateStore implements StateStore {
   private update(shipper: string, change: (doc: StateFile) => Promise<boolean>): Promise<void> {
     const prev = this.queues.get(shipper) ?? Promise.resolve();
     const run = prev.then(async () => {
-      await mkdir(this.dir, { recursive: true });
-      const doc = (await this.read(shipper)) ?? { version: 1, shipper, offsets: {} };
-      if (await change(doc))
-        await writeFileAtomic(this.fileOf(shipper), `${JSON.stringify(doc, null, 2)}\n`, "mid-commit");
+      if (!this.dirReady) await mkdir(this.dir, { recursive: true });
+      this.dirReady = true;
+      const file = this.fileOf(shipper);
+      const last = this.written.get(shipper);
+      this.written.delete(shipper); // until this update succeeds
+      const cached = last !== undefined && (await currentIdentity(file)) === last.identity;
+      const doc = cached
+        ? (JSON.parse(last.text) as StateFile)
+        : ((await this.read(shipper)) ?? { version: 1, shipper, offsets: {} });
+      if (await change(doc)) {
+        const text = `${JSON.stringify(doc, null, 2)}\n`;
+        this.written.set(shipper, { text, identity: await writeFileAtomic(file, text, "mid-commit") });
+      } else if (cached) this.written.set(shipper, last);
     });
-    const settled = run.catch(() => undefined);
+    const settled = run.catch(() => {
+      this.dirReady = false; // the next update makes sure the directory exists again
+    });
     this.queues.set(shipper, settled);
     return run;
   }

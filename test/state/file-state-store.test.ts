@@ -47,6 +47,21 @@ describe("FileStateStore", () => {
     expect(await store.get(ref)).toEqual(rec("2"));
   });
 
+  it("never trusts its own last write once another writer replaced or edited the file", async () => {
+    // the store keeps the document it wrote last and skips reading the file while the file is unchanged
+    await store.commit(ref, undefined, rec("1"));
+    await new FileStateStore(dir).commit(ref, rec("1").cursor, rec("2")); // another writer: a new file
+    await expect(store.commit(ref, rec("1").cursor, rec("3"))).rejects.toBeInstanceOf(StaleCursorError);
+    await store.commit(ref, rec("2").cursor, rec("3"));
+    // edited in place (same inode), to a document of the same length
+    const file = join(dir, "s.json");
+    const text = readFileSync(file, "utf8");
+    writeFileSync(file, text.replace("10:00:03", "10:00:04"));
+    await expect(store.commit(ref, rec("3").cursor, rec("5"))).rejects.toBeInstanceOf(StaleCursorError);
+    await store.commit(ref, rec("4").cursor, rec("5"));
+    expect(await store.get(ref)).toEqual(rec("5"));
+  });
+
   it("writes atomically and leaves no temp files", async () => {
     await Promise.all([1, 2, 3].map((i) => store.put({ ...ref, exporter: `e${i}` }, rec(String(i)))));
     const doc = JSON.parse(readFileSync(join(dir, "s.json"), "utf8"));
@@ -100,6 +115,16 @@ describe("FileStateStore", () => {
       await expect(store.commit(ref, rec("1").cursor, rec("2"), a)).rejects.toBeInstanceOf(LeaseLostError);
       await expect(a.renew()).rejects.toBeInstanceOf(LeaseLostError);
       await b.release();
+    });
+
+    it("fence commits when the lock file is rewritten in place by another owner", async () => {
+      const a = await store.acquireLease("s", { owner: "run-a", ttlMs: 60_000 });
+      await store.commit(ref, undefined, rec("1"), a); // verified with one stat: the lock is the file a wrote
+      const lock = join(dir, "s.lock");
+      const info = JSON.parse(readFileSync(lock, "utf8")) as { owner: string; token: number };
+      writeFileSync(lock, JSON.stringify({ ...info, owner: "run-b", token: info.token + 1 }));
+      await expect(store.commit(ref, rec("1").cursor, rec("2"), a)).rejects.toBeInstanceOf(LeaseLostError);
+      await expect(a.renew()).rejects.toBeInstanceOf(LeaseLostError);
     });
 
     it("treat an expired lock as stale", async () => {
