@@ -197,13 +197,18 @@ ${extra}    logExporters:
     const results = await Promise.all(
       runs.map(
         (p) =>
-          new Promise<{ code: number; out: string }>((resolve) => {
+          new Promise<{ code: number; out: string; err: string }>((resolve) => {
             let out = "";
+            let err = "";
             p.stdout?.on("data", (d) => (out += d));
-            p.on("exit", (code) => resolve({ code: code ?? -1, out }));
+            p.stderr?.on("data", (d) => (err += d));
+            // "close", not "exit": the process can exit before its output has been read
+            p.on("close", (code) => resolve({ code: code ?? -1, out, err }));
           }),
       ),
     );
+    for (const r of results)
+      expect({ code: r.code, err: r.err, out: r.out.slice(0, 1) }).toMatchObject({ out: "{" });
     const shipped = results
       .map((r) => JSON.parse(r.out).shippers[0])
       .map((s) => (s.status === "skipped" ? 0 : s.exporters[0].shipped));
