@@ -54,6 +54,7 @@ export class HttpFaultProxy {
   private server: Server | undefined;
   private readonly random: () => number;
   private selected = 0;
+  private readonly stalls = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly target: string,
@@ -101,6 +102,8 @@ export class HttpFaultProxy {
 
   /** Stops accepting and drops open connections (stalled ones included). */
   async close(): Promise<void> {
+    for (const t of this.stalls) clearTimeout(t);
+    this.stalls.clear();
     this.server?.closeAllConnections();
     await closeLocal(this.server);
     this.server = undefined;
@@ -127,8 +130,15 @@ export class HttpFaultProxy {
   }
 
   private stall(res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer): void {
-    const timer = setTimeout(() => reply(res, status, headers, body), this.schedule.stallMs ?? 60_000);
-    res.once("close", () => clearTimeout(timer));
+    const timer = setTimeout(() => {
+      this.stalls.delete(timer);
+      reply(res, status, headers, body);
+    }, this.schedule.stallMs ?? 60_000);
+    this.stalls.add(timer);
+    res.once("close", () => {
+      clearTimeout(timer);
+      this.stalls.delete(timer);
+    });
   }
 
   private forward(
