@@ -123,33 +123,51 @@ describe("a faulty object store", () => {
     expect(reported).toMatchObject({ status: "ok", shipped: N, retries: injected });
   }
 
-  const uploads = (method: string): boolean => method === "PUT";
+  /**
+   * The schedule of one store: its 503 and 500 answers, resets before and after the write and stalls (forced once
+   * each among the first uploads, then drawn at these rates; `stallRate` 0 keeps the one forced stall), on PUTs.
+   */
+  function storeSchedule(
+    busy: readonly [string, ProxyFault],
+    internal: readonly [string, ProxyFault],
+    options: { stallRate: number; stallMs: number; random: () => number },
+  ): FaultSchedule {
+    return {
+      faults: {
+        [busy[0]]: busy[1],
+        [internal[0]]: internal[1],
+        reset: { kind: "reset" },
+        "reset after write": { kind: "reset-after-forward" },
+        stall: { kind: "stall" },
+      },
+      rates: {
+        [busy[0]]: 0.1,
+        [internal[0]]: 0.06,
+        reset: 0.05,
+        "reset after write": 0.05,
+        stall: options.stallRate,
+      },
+      forced: { 1: "stall", 2: busy[0], 4: "reset after write", 5: internal[0], 7: "reset" },
+      seed: Math.floor(options.random() * 2 ** 31),
+      applies: (method) => method === "PUT",
+      stallMs: options.stallMs,
+    };
+  }
 
   it("S3 on moto: 503 SlowDown, 500 InternalError, resets before and after the write, a stall past the read timeout: every record archived once", async () => {
     const s3 = motoS3();
     const bucket = `faulty-archive-${Date.now()}`;
     await createBucket(s3, bucket);
     const { seed, random } = scenarioRandom("faulty-s3");
-    const faults: Record<string, ProxyFault> = {
-      "503 SlowDown": s3ErrorAnswer(503, "SlowDown", "Please reduce your request rate."),
-      "500 InternalError": s3ErrorAnswer(
-        500,
-        "InternalError",
-        "We encountered an internal error. Please try again.",
-      ),
-      reset: { kind: "reset" },
-      "reset after write": { kind: "reset-after-forward" },
-      stall: { kind: "stall" },
-    };
-    const schedule: FaultSchedule = {
-      faults,
-      // one stall only (it costs the 30 s read timeout): forced, never drawn
-      rates: { "503 SlowDown": 0.1, "500 InternalError": 0.06, reset: 0.05, "reset after write": 0.05 },
-      forced: { 1: "stall", 2: "503 SlowDown", 4: "reset after write", 5: "500 InternalError", 7: "reset" },
-      seed: Math.floor(random() * 2 ** 31),
-      applies: uploads,
-      stallMs: S3_READ_TIMEOUT_MS + 10_000,
-    };
+    // one stall only (it costs the 30 s read timeout): forced, never drawn
+    const schedule = storeSchedule(
+      ["503 SlowDown", s3ErrorAnswer(503, "SlowDown", "Please reduce your request rate.")],
+      [
+        "500 InternalError",
+        s3ErrorAnswer(500, "InternalError", "We encountered an internal error. Please try again."),
+      ],
+      { stallRate: 0, stallMs: S3_READ_TIMEOUT_MS + 10_000, random },
+    );
     const proxy = new HttpFaultProxy(process.env.MOTO_ENDPOINT as string, schedule);
     const endpoint = await proxy.listen();
     try {
@@ -171,34 +189,25 @@ describe("a faulty object store", () => {
   it("Azure Blob on Azurite: 503 ServerBusy, 500 InternalError, resets before and after the write, stalls past the read timeout: every record archived once", async () => {
     const azurite = await startAzurite();
     const { seed, random } = scenarioRandom("faulty-azure");
-    const schedule: FaultSchedule = {
-      faults: {
-        "503 ServerBusy": azureErrorAnswer(
+    const schedule = storeSchedule(
+      [
+        "503 ServerBusy",
+        azureErrorAnswer(
           503,
           "ServerBusy",
           "The server is currently unable to receive requests. Please retry your request.",
         ),
-        "500 InternalError": azureErrorAnswer(
+      ],
+      [
+        "500 InternalError",
+        azureErrorAnswer(
           500,
           "InternalError",
           "The server encountered an internal error. Please retry the request.",
         ),
-        reset: { kind: "reset" },
-        "reset after write": { kind: "reset-after-forward" },
-        stall: { kind: "stall" },
-      },
-      rates: {
-        "503 ServerBusy": 0.1,
-        "500 InternalError": 0.06,
-        reset: 0.05,
-        "reset after write": 0.05,
-        stall: 0.03,
-      },
-      forced: { 1: "stall", 2: "503 ServerBusy", 4: "reset after write", 5: "500 InternalError", 7: "reset" },
-      seed: Math.floor(random() * 2 ** 31),
-      applies: uploads,
-      stallMs: 10_000,
-    };
+      ],
+      { stallRate: 0.03, stallMs: 10_000, random },
+    );
     const proxy = new HttpFaultProxy(azurite.endpoint, schedule);
     try {
       await createContainer(azurite.endpoint, "faulty");

@@ -86,7 +86,7 @@ export class HttpFaultProxy {
           res.end(fault.body);
           return;
         }
-        this.forward(req.headers, method, url, body)
+        forwardRequest(this.target, req.headers, method, url, body)
           .then(([status, headers, answer]) => {
             entry.status = status;
             if (fault?.kind === "reset-after-forward") req.socket.destroy();
@@ -140,42 +140,41 @@ export class HttpFaultProxy {
       this.stalls.delete(timer);
     });
   }
+}
 
-  private forward(
-    headers: IncomingHttpHeaders,
-    method: string,
-    url: string,
-    body: Buffer,
-  ): Promise<[number, Record<string, string>, Buffer]> {
-    const target = new URL(url, this.target);
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(headers)) {
-      if (typeof v === "string" && k !== "transfer-encoding" && k !== "connection") out[k] = v;
-    }
-    out.host = target.host;
-    out["content-length"] = String(body.length);
-    return new Promise((resolve, reject) => {
-      const req = request(target, { method, headers: out }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          const h: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) {
-            if (
-              typeof v === "string" &&
-              k !== "content-length" &&
-              k !== "transfer-encoding" &&
-              k !== "connection"
-            )
-              h[k] = v;
-          }
-          resolve([res.statusCode ?? 502, h, Buffer.concat(chunks)]);
-        });
-      });
-      req.on("error", reject);
-      req.end(body);
-    });
+/**
+ * Sends a request whole to `target` (the same method, path and headers, `host` and `content-length` set for it);
+ * resolves with the status, the headers (framing ones dropped) and the body.
+ */
+export function forwardRequest(
+  base: string,
+  headers: IncomingHttpHeaders,
+  method: string,
+  url: string,
+  body: Buffer,
+): Promise<[number, Record<string, string>, Buffer]> {
+  const target = new URL(url, base);
+  const framing = new Set(["content-length", "transfer-encoding", "connection"]);
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (typeof v === "string" && k !== "transfer-encoding" && k !== "connection") out[k] = v;
   }
+  out.host = target.host;
+  out["content-length"] = String(body.length);
+  return new Promise((resolve, reject) => {
+    const req = request(target, { method, headers: out }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const h: Record<string, string> = {};
+        for (const [k, v] of Object.entries(res.headers))
+          if (typeof v === "string" && !framing.has(k)) h[k] = v;
+        resolve([res.statusCode ?? 502, h, Buffer.concat(chunks)]);
+      });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }
 
 function reply(res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer): void {
