@@ -21,7 +21,11 @@ export interface CloudWatchLogsClientConfig {
   readonly credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   /** Always 1: log-shipper retries itself (see {@link cloudWatchLogsClientConfig}). */
   readonly maxAttempts: number;
-  readonly requestHandler: { requestTimeout: number; connectionTimeout: number };
+  /**
+   * `throwOnRequestTimeout`: without it, @smithy/node-http-handler only logs a warning when `requestTimeout`
+   * passes and the request waits on (a stalled store held an upload forever).
+   */
+  readonly requestHandler: { requestTimeout: number; connectionTimeout: number; throwOnRequestTimeout: true };
 }
 
 /** The SDK client config of a CloudWatch Logs client (see {@link kestraAwsClientConfig}). */
@@ -82,7 +86,7 @@ export function kestraAwsClientConfig(
     ...base,
     region,
     maxAttempts: 1,
-    requestHandler: { requestTimeout: 30_000, connectionTimeout: 10_000 },
+    requestHandler: { requestTimeout: 30_000, connectionTimeout: 10_000, throwOnRequestTimeout: true },
   };
 }
 

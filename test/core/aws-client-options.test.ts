@@ -39,7 +39,7 @@ describe("cloudWatchLogsClientConfig (Kestra's AWS settings)", () => {
       endpoint: "http://logs:4",
       credentials: { accessKeyId: "AKIA", secretAccessKey: "s3cr3t", sessionToken: "tok" },
       maxAttempts: 1,
-      requestHandler: { requestTimeout: 30_000, connectionTimeout: 10_000 },
+      requestHandler: { requestTimeout: 30_000, connectionTimeout: 10_000, throwOnRequestTimeout: true },
     });
     const own = cloudWatchLogsClientConfig(
       { region: "eu-central-1", endpointOverride: "http://override:5" },

@@ -2,7 +2,8 @@
 // misbehaves on FilterLogEvents the ways the real service does on a bad day: pages capped small, partial pages and
 // empty pages while nextToken goes on, ThrottlingException; and it can run a hook before a call (to create or delete
 // a log group mid-read). Its own nextTokens ("fp:<n>") stand for moto's, so the client pages through it unaware.
-import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { forwardRequest } from "./http-fault-proxy";
 import { closeLocal, listenLocal } from "./local-server";
 
 /** What the proxy does to the n-th FilterLogEvents call (0-based). */
@@ -72,7 +73,7 @@ export class CloudWatchFaultProxy {
     url: string,
     body: Buffer,
   ): Promise<[number, Record<string, string>, Buffer | string]> {
-    if (headers["x-amz-target"] !== FILTER) return this.forward(headers, method, url, body);
+    if (headers["x-amz-target"] !== FILTER) return forwardRequest(this.target, headers, method, url, body);
     const n = this.calls++;
     await this.faults.before?.(n);
     const json = (text: unknown): [number, Record<string, string>, string] => [
@@ -107,7 +108,13 @@ export class CloudWatchFaultProxy {
     if (upstreamToken === undefined) delete input.nextToken;
     else input.nextToken = upstreamToken;
     if (this.faults.limit !== undefined) input.limit = this.faults.limit;
-    const [status, h, raw] = await this.forward(headers, method, url, Buffer.from(JSON.stringify(input)));
+    const [status, h, raw] = await forwardRequest(
+      this.target,
+      headers,
+      method,
+      url,
+      Buffer.from(JSON.stringify(input)),
+    );
     if (status !== 200 || !this.faults.split?.(n)) return [status, h, raw];
     const page = JSON.parse(raw.toString("utf8")) as { events?: unknown[]; nextToken?: string };
     const events = page.events ?? [];
@@ -122,33 +129,5 @@ export class CloudWatchFaultProxy {
     const id = `fp:${this.nextId++}`;
     this.pending.set(id, p);
     return id;
-  }
-
-  private forward(
-    headers: IncomingHttpHeaders,
-    method: string,
-    url: string,
-    body: Buffer,
-  ): Promise<[number, Record<string, string>, Buffer]> {
-    const target = new URL(url, this.target);
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(headers)) if (typeof v === "string") out[k] = v;
-    out.host = target.host;
-    out["content-length"] = String(body.length);
-    return new Promise((resolve, reject) => {
-      const req = request(target, { method, headers: out }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          const h: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) {
-            if (typeof v === "string" && k !== "content-length" && k !== "transfer-encoding") h[k] = v;
-          }
-          resolve([res.statusCode ?? 502, h, Buffer.concat(chunks)]);
-        });
-      });
-      req.on("error", reject);
-      req.end(body);
-    });
   }
 }
