@@ -96,7 +96,7 @@ export async function planRun(
       await advancePlan(shipper, open, state, lease);
       await state.deleteSlicePlan(open, lease);
     }
-    const plan = await newPlan(shipper, context, settings, lease);
+    const plan = await whileRenewing(lease, context, () => newPlan(shipper, context, settings, lease));
     if (plan === undefined) {
       await lease.release();
       return SERIAL;
@@ -106,6 +106,24 @@ export async function planRun(
   } catch (err) {
     await lease.release().catch(() => undefined);
     throw err;
+  }
+}
+
+/** Runs `work` while renewing `lease` every third of its TTL (planning may count a large source). */
+async function whileRenewing<T>(lease: Lease, context: ApplyContext, work: () => Promise<T>): Promise<T> {
+  let lost: unknown;
+  const ttl = context.leaseTtlMs ?? 60_000;
+  const timer = setInterval(
+    () => lease.renew().catch((err: unknown) => (lost ??= err)),
+    Math.max(50, ttl / 3),
+  );
+  timer.unref();
+  try {
+    const result = await work();
+    if (lost !== undefined) throw lost;
+    return result;
+  } finally {
+    clearInterval(timer);
   }
 }
 
@@ -158,6 +176,8 @@ async function newPlan(
       source,
       { after: from, to: planned.to, filter: shipper.filter },
       resolved,
+      // CloudWatch counts by reading, which spends the FilterLogEvents budget; S3 cannot count
+      shipper.source.type !== "cloudwatch" && shipper.source.type !== "s3",
     );
     if (drafts === undefined) return undefined;
     return {
@@ -363,9 +383,9 @@ function exporterRun(
     status,
     outcome: {
       status,
-      shipped: sum((p) => p.shipped),
-      rejected: sum((p) => p.rejected),
-      uncertain: sum((p) => p.uncertain),
+      shipped: sum((p) => p.run?.shipped ?? p.shipped),
+      rejected: sum((p) => p.run?.rejected ?? p.rejected),
+      uncertain: sum((p) => p.run?.uncertain ?? p.uncertain),
       truncated: ran.reduce((n, x) => n + x.truncated, 0),
       requests: ran.reduce((n, x) => n + x.requests, 0),
       retries: ran.reduce((n, x) => n + x.retries, 0),
