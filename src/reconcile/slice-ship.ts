@@ -164,6 +164,7 @@ export async function shipSlice(
           samples,
           signal: context.signal,
           shouldStop,
+          onBatch: (n) => context.onProgress?.({ shipper: shipper.id, read: n, shipped: 0 }),
         });
         ({ read, invalid } = result);
         sourceError = result.error;
