@@ -212,6 +212,10 @@ describe("runSliced on a file source with two file exporters", () => {
     const ended = await finalizeRun(shipper, handle, ctx());
     expect(ended.status).toBe("partial");
     expect(await state.getSlicePlan("app", shipper.offsetKey)).toBeDefined();
+    expect(ended.drift.map((d) => [d.kind, d.exporter])).toEqual([
+      ["lagging", "a"],
+      ["lagging", "b"],
+    ]);
     // the next run resumes the plan and ships the rest, each record once
     const run = await runSliced(shipper, ctx({ owner: "two" }), settings, undefined, 4);
     expect(run.status).toBe("ok");
