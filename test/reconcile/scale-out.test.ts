@@ -420,4 +420,31 @@ describe("runSliced on a file source with two file exporters", () => {
     expect(seqs(join(dir, "out/a.jsonl"))).toEqual(all);
     expect(seqs(join(dir, "out/b.jsonl"))).toEqual(all.slice(552));
   });
+
+  it("a slice whose worker dies fails the run loudly; the others go on and the next run finishes it", async () => {
+    write1200();
+    const shipper = cfg.shippers[0]!;
+    const run = await runSliced(
+      shipper,
+      ctx(),
+      settings,
+      async (id, handle) => {
+        if (id === "s0003") throw new Error("worker 2 exited with code 137");
+        return shipSlice(shipper, handle, id, ctx());
+      },
+      2,
+    );
+    expect(run.status).toBe("failed");
+    expect(run.message).toContain("slice s0003: worker 2 exited with code 137");
+    const plan = (await state.getSlicePlan("app", shipper.offsetKey))!;
+    expect((await offsetOf("a"))?.cursor).toEqual(cursorAt(plan.slices[2]!.until));
+    const again = await runSliced(shipper, ctx({ owner: "two" }), settings, undefined, 2);
+    expect(again.status).toBe("ok");
+    expect(again.exporters.map((e) => e.outcome?.shipped)).toEqual([
+      plan.slices[3]!.estimate,
+      plan.slices[3]!.estimate,
+    ]);
+    expect(seqs(join(dir, "out/a.jsonl"))).toEqual(all);
+    expect(seqs(join(dir, "out/b.jsonl"))).toEqual(all);
+  });
 });
