@@ -94,5 +94,9 @@ export interface SliceProgressRecord {
     shipped: number;
     rejected: number;
     uncertain: number;
+    /**
+     * Records read from the slice (after the filters).
+     */
+    read?: number;
   };
 }

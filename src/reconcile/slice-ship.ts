@@ -32,7 +32,7 @@ import {
 class ProgressWriter {
   private last: SliceProgress | undefined;
   /** Counts of the progress before this run's token wrote it. */
-  private readonly base: { shipped: number; rejected: number; uncertain: number };
+  private readonly base: { shipped: number; rejected: number; uncertain: number; read: number };
 
   constructor(
     private readonly state: SliceState,
@@ -40,6 +40,8 @@ class ProgressWriter {
     private readonly lease: Lease,
     private readonly token: number,
     initial: SliceProgress | undefined,
+    /** Records read so far by this call's read of the slice. */
+    private readonly reading: { read: number },
   ) {
     this.last = initial;
     const mine = initial?.token === token;
@@ -47,6 +49,7 @@ class ProgressWriter {
       shipped: (initial?.shipped ?? 0) - (mine ? (initial?.run?.shipped ?? 0) : 0),
       rejected: (initial?.rejected ?? 0) - (mine ? (initial?.run?.rejected ?? 0) : 0),
       uncertain: (initial?.uncertain ?? 0) - (mine ? (initial?.run?.uncertain ?? 0) : 0),
+      read: mine ? (initial?.run?.read ?? 0) : 0,
     };
   }
 
@@ -92,6 +95,7 @@ class ProgressWriter {
         shipped: progress.shipped - this.base.shipped,
         rejected: progress.rejected - this.base.rejected,
         uncertain: progress.uncertain - this.base.uncertain,
+        read: this.base.read + this.reading.read,
       },
     };
     await this.state.commitSliceProgress(this.ref, expected, next, this.lease);
@@ -131,7 +135,16 @@ export async function shipSlice(
   const opened: Exporter[] = [];
   let source: Source | undefined;
   try {
-    const { results, targets, writers } = await sortExporters(shipper, state, plan, slice, handle, lease);
+    const reading = { read: 0 };
+    const { results, targets, writers } = await sortExporters(
+      shipper,
+      state,
+      plan,
+      slice,
+      handle,
+      lease,
+      reading,
+    );
     const samples: InvalidLine[] = [];
     let read = 0;
     let invalid = 0;
@@ -166,9 +179,13 @@ export async function shipSlice(
           samples,
           signal: context.signal,
           shouldStop,
-          onBatch: (n) => context.onProgress?.({ shipper: shipper.id, read: n, shipped: 0 }),
+          onBatch: (n) => {
+            reading.read = n;
+            context.onProgress?.({ shipper: shipper.id, read: n, shipped: 0 });
+          },
         });
         ({ read, invalid, complete } = result);
+        reading.read = read;
         sourceError = result.error;
         if (sourceError !== undefined)
           message = `${shipper.id}: reading ${source.describe()} failed: ${redact(describeError(sourceError))}`;
@@ -217,6 +234,7 @@ async function sortExporters(
   slice: SliceSpec,
   handle: RunHandle,
   lease: Lease,
+  reading: { read: number },
 ): Promise<{
   results: Map<string, SliceExporterRun>;
   targets: PipelineTarget[];
@@ -241,7 +259,7 @@ async function sortExporters(
       continue;
     }
     const sliceRef = { shipper: shipper.id, runId: plan.runId, sliceId: slice.id, exporter: e.id };
-    const writer = new ProgressWriter(state, sliceRef, lease, handle.leaseToken, p);
+    const writer = new ProgressWriter(state, sliceRef, lease, handle.leaseToken, p, reading);
     if (p?.failed === true && p.token === handle.leaseToken) {
       results.set(e.id, { id: e.id, status: "failed", ...ZERO, error: p.error });
       continue;

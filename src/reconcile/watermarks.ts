@@ -185,7 +185,8 @@ export async function finalizeRun(
             `slices of run ${plan.runId} remain; the next run resumes them`,
           ),
         ),
-      read: slices.reduce((n, s) => n + s.read, 0),
+      read:
+        tally.slices !== undefined ? slices.reduce((n, s) => n + s.read, 0) : readOf(plan, progress, handle),
       invalid: slices.reduce((n, s) => n + s.invalid, 0),
       invalidSamples: samples,
       durationMs: Date.now() - (tally.startedAt ?? Date.parse(plan.createdAt)),
@@ -193,6 +194,20 @@ export async function finalizeRun(
   } finally {
     await lease.release().catch(() => undefined);
   }
+}
+
+/** Records this run read, from its progress: per slice, the most any exporter's record says it read. */
+function readOf(plan: SlicePlan, progress: ReadonlyMap<string, SliceProgress>, handle: RunHandle): number {
+  let total = 0;
+  for (const s of plan.slices) {
+    let most = 0;
+    for (const e of plan.exporters) {
+      const p = progress.get(progressKey(s.id, e.id));
+      if (p?.token === handle.leaseToken) most = Math.max(most, p.run?.read ?? 0);
+    }
+    total += most;
+  }
+  return total;
 }
 
 function exporterRun(

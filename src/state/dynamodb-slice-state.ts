@@ -290,6 +290,7 @@ function progressAttributes(p: SliceProgress): Item {
               shipped: { N: String(c.run.shipped) },
               rejected: { N: String(c.run.rejected) },
               uncertain: { N: String(c.run.uncertain) },
+              ...(c.run.read !== undefined ? { read: { N: String(c.run.read) } } : {}),
             },
           },
         }
