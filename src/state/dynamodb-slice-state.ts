@@ -5,7 +5,6 @@ import { LogShipperError } from "../core/errors";
 import type { ProgressEntry, SlicePlan, SliceProgress } from "../reconcile/slices";
 import {
   cancellationReasons,
-  cursorCondition,
   describeLeaseLoss,
   DynamoDbLease,
   LEASE_ITEM,
@@ -51,8 +50,13 @@ const DELETE_CHUNK = 99;
  * - `slice#<runId>#<sliceId>#<exporter>`: one item per progress record, with a native `cursor` map for the
  *   compare-and-set.
  *
- * Every write is a `TransactWriteItems` with a conditional update of the lease item (owner and fencing token
- * unchanged, expiry extended), like offset commits.
+ * Plans are written and deleted by a `TransactWriteItems` with a conditional update of the lease item (owner and
+ * fencing token unchanged, expiry extended), like offset commits. Progress commits are not: every slice worker
+ * commits after each batch, and transactions that all touch the one lease item conflict with each other
+ * (`TransactionConflict`) once a few workers run at once. A progress commit is a single conditional `PutItem`
+ * instead: the compare-and-set on its cursor, and never over a record written by a later run (a higher fencing
+ * token; tokens grow with every takeover). A progress record only ever states what the destination acknowledged,
+ * so a writer whose lease lapsed cannot make it lie; the watermark itself moves only by fenced offset commits.
  */
 export class DynamoDbSliceState implements SliceState {
   constructor(
@@ -129,30 +133,46 @@ export class DynamoDbSliceState implements SliceState {
   ): Promise<void> {
     if (expected !== undefined && (next.cursor === undefined || compareCursor(next.cursor, expected) < 0))
       throw new CursorRegressionError(describeSliceRef(ref), showCursor(expected), showCursor(next.cursor));
-    const condition =
+    const held = this.checkLease(ref.shipper, lease);
+    const cas =
       expected === undefined
-        ? {
-            ConditionExpression: "attribute_not_exists(#item) OR attribute_not_exists(#cursor)",
-            ExpressionAttributeNames: { "#item": SORT_KEY, "#cursor": "cursor" },
-          }
-        : cursorCondition(expected);
-    const put: TransactWriteItem = {
-      Put: {
-        TableName: this.table,
-        Item: { ...this.key(ref.shipper, sliceItemKey(ref)), ...progressAttributes(next) },
-        ...condition,
-        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-      },
-    };
-    await this.fenced(ref.shipper, lease, [put], (item) => {
-      const current = item === undefined ? undefined : this.parseProgress(ref.shipper, item);
-      try {
-        checkProgressCas(ref, current, expected, next);
-      } catch (err) {
-        return err as Error;
-      }
-      return new Error(`progress ${describeSliceRef(ref)} changed concurrently`);
-    });
+        ? "(attribute_not_exists(#item) OR attribute_not_exists(#cursor))"
+        : "(#cursor.#ts = :ts AND #cursor.#key = :key)";
+    const { sdk, client } = await this.client();
+    try {
+      await client.send(
+        new sdk.PutItemCommand({
+          TableName: this.table,
+          Item: {
+            ...this.key(ref.shipper, sliceItemKey(ref)),
+            ...progressAttributes({ ...next, token: held.token }),
+          },
+          // fenced per record: never over a record that a later run (a higher token) wrote
+          ConditionExpression: `${cas} AND (attribute_not_exists(#token) OR #token <= :token)`,
+          ExpressionAttributeNames: {
+            "#cursor": "cursor",
+            "#token": "token",
+            ...(expected === undefined ? { "#item": SORT_KEY } : { "#ts": "ts", "#key": "key" }),
+          },
+          ExpressionAttributeValues: {
+            ":token": { N: String(held.token) },
+            ...(expected !== undefined ? { ":ts": { S: expected.ts }, ":key": { S: expected.key } } : {}),
+          },
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        }),
+      );
+    } catch (err) {
+      if (awsErrorName(err) !== "ConditionalCheckFailedException") throw err;
+      const old = (err as { Item?: Item }).Item;
+      const current = old === undefined ? undefined : this.parseProgress(ref.shipper, old);
+      if (current?.token !== undefined && current.token > held.token)
+        throw new LeaseLostError(
+          ref.shipper,
+          `a later run (fencing token ${current.token}) took over slice ${ref.sliceId} of run ${ref.runId}`,
+        );
+      checkProgressCas(ref, current, expected, next);
+      throw new Error(`progress ${describeSliceRef(ref)} changed concurrently`);
+    }
   }
 
   attachLease(shipper: string, owner: string, token: number, ttlMs: number): Lease {
@@ -172,6 +192,16 @@ export class DynamoDbSliceState implements SliceState {
         );
   }
 
+  /** The lease as this table's lease on `shipper`, or a typed error. */
+  private checkLease(shipper: string, lease: Lease): DynamoDbLease {
+    if (!(lease instanceof DynamoDbLease) || lease.store !== this.store || lease.shipper !== shipper)
+      throw new LogShipperError(
+        "STATE_LEASE_MISMATCH",
+        `a slice write on ${shipper} under a lease that is not this table's lease on it`,
+      );
+    return lease;
+  }
+
   /**
    * Runs `writes` in one transaction with the lease's conditional update. A failed lease condition is
    * `LeaseLostError`; a failed condition of write `i` is `conflict(old item of write i)`.
@@ -182,11 +212,7 @@ export class DynamoDbSliceState implements SliceState {
     writes: TransactWriteItem[],
     conflict: (old: Item | undefined) => Error,
   ): Promise<void> {
-    if (!(lease instanceof DynamoDbLease) || lease.store !== this.store || lease.shipper !== shipper)
-      throw new LogShipperError(
-        "STATE_LEASE_MISMATCH",
-        `a slice write on ${shipper} under a lease that is not this table's lease on it`,
-      );
+    const held = this.checkLease(shipper, lease);
     const { sdk, client } = await this.client();
     const now = Date.now();
     const update: TransactWriteItem = {
@@ -195,9 +221,9 @@ export class DynamoDbSliceState implements SliceState {
         Key: this.key(shipper, LEASE_ITEM),
         UpdateExpression: "SET #expiresAt = :expiresAt, #lastCommitAt = :now",
         ...leaseCondition(
-          lease,
+          held,
           { "#expiresAt": "expiresAt", "#lastCommitAt": "lastCommitAt" },
-          { ":expiresAt": { N: String(now + lease.ttlMs) }, ":now": { N: String(now) } },
+          { ":expiresAt": { N: String(now + held.ttlMs) }, ":now": { N: String(now) } },
         ),
         ReturnValuesOnConditionCheckFailure: "ALL_OLD",
       },

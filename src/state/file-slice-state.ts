@@ -128,7 +128,7 @@ export class FileSliceState implements SliceState {
       checkProgressCas(ref, current, expected, next);
       await this.fence(lease, ref.shipper);
       await mkdir(this.runDir(ref.shipper, ref.runId), { recursive: true });
-      const clean = cleanProgress(next);
+      const clean = cleanProgress({ ...next, token: lease.token });
       this.cache.delete(file);
       const identity = await writeFileAtomic(file, `${JSON.stringify(clean)}\n`, "mid-commit");
       this.cache.set(file, { identity, progress: clean });

@@ -92,9 +92,11 @@ export interface SliceState {
   /** Every progress record of a run. */
   listSliceProgress(shipper: string, runId: string): Promise<ProgressEntry[]>;
   /**
-   * Writes a progress record: a compare-and-set on its cursor (`expected` is the cursor the writer read,
-   * `undefined` when there was no record or no cursor). Throws `StaleCursorError` when it differs,
-   * `CursorRegressionError` when `next.cursor` is behind it, `LeaseLostError` when the lease is no longer held.
+   * Writes a progress record (its `token` becomes the lease's): a compare-and-set on its cursor (`expected` is
+   * the cursor the writer read, `undefined` when there was no record or no cursor). Throws `StaleCursorError`
+   * when it differs, `CursorRegressionError` when `next.cursor` is behind it, and `LeaseLostError` when the
+   * record was written under a later lease (both stores) or, in the file store, when the lease is no longer
+   * held at all (the DynamoDB store does not check the lease item here: see `DynamoDbSliceState`).
    */
   commitSliceProgress(
     ref: SliceRef,

@@ -145,8 +145,8 @@ describe.each(stores)("slice state on %s", (_name, make) => {
     await store.commitSliceProgress(other, undefined, progress(5), lease);
     const listed = await store.listSliceProgress(shipper, "r1");
     expect(listed.sort((x, y) => x.exporter.localeCompare(y.exporter))).toEqual([
-      { sliceId: "s0000", exporter: "a", progress: progress(2, { done: true }) },
-      { sliceId: "s0000", exporter: "b@datadog", progress: progress(5) },
+      { sliceId: "s0000", exporter: "a", progress: progress(2, { done: true, token: lease.token }) },
+      { sliceId: "s0000", exporter: "b@datadog", progress: progress(5, { token: lease.token }) },
     ]);
     expect(await store.listSliceProgress(shipper, "r2")).toEqual([]);
     await lease.release();
@@ -168,11 +168,23 @@ describe.each(stores)("slice state on %s", (_name, make) => {
     await lease.release();
     const next = await store.acquireLease(shipper, { owner: "two", ttlMs: 60_000 });
     await expect(attached.renew()).rejects.toThrow(LeaseLostError);
-    await expect(store.commitSliceProgress(ref, progress(1).cursor, progress(2), attached)).rejects.toThrow(
+    // the new holder continues the slice; the old one can no longer write that record
+    await store.commitSliceProgress(ref, progress(1).cursor, progress(2), next);
+    await expect(store.commitSliceProgress(ref, progress(2).cursor, progress(3), attached)).rejects.toThrow(
       LeaseLostError,
     );
+    expect((await store.listSliceProgress(shipper, "r1"))[0]?.progress).toEqual({
+      ...progress(2),
+      token: next.token,
+    });
+    if (store instanceof FileStateStore) {
+      // the file store refuses any write once the lease is gone
+      const other = { ...ref, sliceId: "s0001" };
+      await expect(store.commitSliceProgress(other, undefined, progress(1), attached)).rejects.toThrow(
+        LeaseLostError,
+      );
+    }
     await expect(store.putSlicePlan(plan("r1", lease, shipper), lease)).rejects.toThrow(LeaseLostError);
-    expect((await store.listSliceProgress(shipper, "r1"))[0]?.progress).toEqual(progress(1));
     await next.release();
   });
 
