@@ -1,0 +1,246 @@
+import { createHash } from "node:crypto";
+import { open } from "node:fs/promises";
+import { isAfter } from "../core/cursor";
+import { namespaceMatches } from "../core/log-record";
+import { levelRank } from "../core/levels";
+import { readLines } from "./line-reader";
+import { implausibleAfter, parseEntryLine } from "./log-line";
+import type { ReadRange } from "./source";
+
+/**
+ * Slicing a file backlog (`FileSource.planSlices`): one planning pass reads every file once, with the same line
+ * reader and parser as a read, and keeps per file a few **checkpoints**: a line start `offset` and `before`, the
+ * highest timestamp of the valid lines before it. A record's position is the running maximum timestamp of its
+ * file, so a reader that starts at `offset` with `before` as its running maximum computes exactly the positions a
+ * read from the file start computes for every line after it. A slice `[from, until)` seeks each file to its last
+ * checkpoint with `before < from`: every line before that point is at a position below `from`, so none of them
+ * belongs to the slice, and every line after it is positioned exactly. (Seeking by a line's own timestamp is
+ * wrong: a line older than one before it sits at the earlier line's position.)
+ */
+
+const OFFSET_DIGITS = 15;
+
+/** The tiebreak key of a file line: its path relative to the base directory and its byte offset. */
+export function fileKey(rel: string, offset: number): string {
+  return `${rel}@${String(offset).padStart(OFFSET_DIGITS, "0")}`;
+}
+
+/** Bytes between two checkpoints of a file at most (a checkpoint is also taken every `target / 8` records). */
+export const CHECKPOINT_BYTES = 4 * 1024 * 1024;
+/** Bytes before a checkpoint that its fingerprint covers (to see a file rewritten between plan and slice). */
+const FINGERPRINT_BYTES = 4096;
+/** Files named in one slice's hint at most; other files are read from their start (exact, only slower). */
+export const MAX_HINT_FILES = 256;
+
+/** One place to start reading a file: a line start and the highest valid timestamp before it. */
+export interface FileCheckpoint {
+  readonly offset: number;
+  /** The running maximum timestamp before `offset` ("" when no valid line precedes it). */
+  readonly before: string;
+  /** Records in the range (and passing the filter) before `offset`. */
+  readonly records: number;
+}
+
+/** What the planning pass learnt about one file. */
+export interface FileScan {
+  readonly rel: string;
+  readonly abs: string;
+  readonly checkpoints: FileCheckpoint[];
+}
+
+/** A slice's seek hint for one file: `[rel, offset, before, fingerprint]`. */
+export type FileSeek = [string, number, string, string];
+
+/** The `hint` of a file slice. `to` is the plan's end (the implausible-future limit of the planning pass). */
+export interface FileSliceHint {
+  readonly v: 1;
+  readonly to: string;
+  readonly files: FileSeek[];
+}
+
+/** How big slices should be: about `records` records each, and at most `maxSlices` of them. */
+export interface FileSliceTarget {
+  readonly records: number;
+  readonly maxSlices?: number;
+}
+
+/** One bucket of a file plan, as `Source.planSlices` returns it. */
+export interface FileBucket {
+  from: string;
+  until: string;
+  estimate: number | null;
+  hint?: FileSliceHint;
+}
+
+/**
+ * Reads one file from its start to the first line past `range.to`, and returns its checkpoints: the file start,
+ * one every `everyRecords` records or {@link CHECKPOINT_BYTES} bytes, and the point where the scan stopped.
+ */
+export async function scanFile(
+  abs: string,
+  rel: string,
+  range: ReadRange,
+  maxLineBytes: number,
+  everyRecords: number,
+): Promise<FileScan> {
+  const limit = implausibleAfter(range.to);
+  const minRank = range.filter.minLevelRank;
+  const checkpoints: FileCheckpoint[] = [{ offset: 0, before: "", records: 0 }];
+  let lastPos = "";
+  let records = 0;
+  let last = checkpoints[0] as FileCheckpoint;
+  let end = 0;
+  const lines = readLines(abs, { maxLineBytes, onEnd: (o) => (end = o) });
+  scan: for await (const chunk of lines) {
+    for (const line of chunk) {
+      if (line.bad !== undefined) continue;
+      const c = parseEntryLine(line.text);
+      if (!c.ok || c.ts > limit) continue;
+      const pos = c.ts > lastPos ? c.ts : lastPos;
+      if (
+        lastPos !== "" &&
+        (records - last.records >= everyRecords || line.offset - last.offset >= CHECKPOINT_BYTES)
+      ) {
+        last = { offset: line.offset, before: lastPos, records };
+        checkpoints.push(last);
+      }
+      if (pos > range.to) {
+        end = line.offset;
+        break scan;
+      }
+      lastPos = pos;
+      if (
+        isAfter(pos, fileKey(rel, line.offset), range.after) &&
+        levelRank(c.level) >= minRank &&
+        namespaceMatches(c.entry.namespace, range.filter.namespace)
+      )
+        records++;
+    }
+  }
+  if (lastPos !== "" && end > last.offset) checkpoints.push({ offset: end, before: lastPos, records });
+  return { rel, abs, checkpoints };
+}
+
+/**
+ * Cuts the scanned files into buckets of about `target.records` records covering `(range.after.ts, range.to]`:
+ * the first starts at `range.after.ts`, the last ends 1 ns after `range.to`. Bounds come from the checkpoints'
+ * positions, so a bucket's size is exact to a checkpoint interval per file.
+ */
+export async function bucketsOf(
+  scans: readonly FileScan[],
+  range: ReadRange,
+  target: FileSliceTarget,
+): Promise<FileBucket[]> {
+  // each stretch between two checkpoints: its records, and the position of its last line
+  const stretches: Array<{ end: string; records: number }> = [];
+  let total = 0;
+  for (const s of scans) {
+    for (let i = 1; i < s.checkpoints.length; i++) {
+      const a = s.checkpoints[i - 1] as FileCheckpoint;
+      const b = s.checkpoints[i] as FileCheckpoint;
+      if (b.records > a.records) stretches.push({ end: b.before, records: b.records - a.records });
+      total += b.records - a.records;
+    }
+  }
+  stretches.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
+  const per = Math.max(1, target.records, Math.ceil(total / Math.max(1, target.maxSlices ?? Infinity)));
+  const bounds: string[] = [range.after.ts];
+  const estimates: number[] = [];
+  let acc = 0;
+  for (const st of stretches) {
+    acc += st.records;
+    const bound = nextNanosecond(st.end);
+    if (acc >= per && bound > (bounds[bounds.length - 1] as string) && bound <= range.to) {
+      bounds.push(bound);
+      estimates.push(acc);
+      acc = 0;
+    }
+  }
+  bounds.push(nextNanosecond(range.to));
+  estimates.push(acc);
+  const buckets: FileBucket[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const from = bounds[k] as string;
+    const hint = await hintFor(scans, from, range.to);
+    buckets.push({ from, until: bounds[k + 1] as string, estimate: estimates[k] as number, hint });
+  }
+  return buckets;
+}
+
+/** Each file's last checkpoint before `from` (past the file start), with its fingerprint. */
+async function hintFor(
+  scans: readonly FileScan[],
+  from: string,
+  to: string,
+): Promise<FileSliceHint | undefined> {
+  const seeks: Array<{ scan: FileScan; cp: FileCheckpoint }> = [];
+  for (const scan of scans) {
+    let best: FileCheckpoint | undefined;
+    for (const cp of scan.checkpoints) {
+      if (cp.offset > 0 && cp.before !== "" && cp.before < from) best = cp;
+      else if (cp.before >= from) break;
+    }
+    if (best !== undefined) seeks.push({ scan, cp: best });
+  }
+  if (seeks.length === 0) return undefined;
+  seeks.sort((a, b) => b.cp.offset - a.cp.offset);
+  const files: FileSeek[] = [];
+  for (const { scan, cp } of seeks.slice(0, MAX_HINT_FILES)) {
+    const fp = await fingerprint(scan.abs, cp.offset);
+    if (fp !== undefined) files.push([scan.rel, cp.offset, cp.before, fp]);
+  }
+  return files.length > 0 ? { v: 1, to, files } : undefined;
+}
+
+/**
+ * A digest of the bytes just before `offset`, which must end with a newline (a line start); `undefined` when the
+ * file is shorter or `offset` is not a line start.
+ */
+export async function fingerprint(abs: string, offset: number): Promise<string | undefined> {
+  const length = Math.min(offset, FINGERPRINT_BYTES);
+  const buf = Buffer.alloc(length);
+  let handle;
+  try {
+    handle = await open(abs, "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    const { bytesRead } = await handle.read(buf, 0, length, offset - length);
+    if (bytesRead !== length || buf[length - 1] !== 10) return undefined;
+  } finally {
+    await handle.close();
+  }
+  return createHash("sha256").update(buf).digest("base64url").slice(0, 16);
+}
+
+/** The seek of `rel` in a slice's hint, or undefined (a missing or malformed hint: read from the start). */
+export function seekOf(
+  hint: unknown,
+  rel: string,
+): { offset: number; before: string; fp: string } | undefined {
+  if (typeof hint !== "object" || hint === null || (hint as { v?: unknown }).v !== 1) return undefined;
+  const files = (hint as { files?: unknown }).files;
+  if (!Array.isArray(files)) return undefined;
+  for (const f of files as unknown[]) {
+    if (!Array.isArray(f) || f[0] !== rel) continue;
+    const [, offset, before, fp] = f as unknown[];
+    if (typeof offset === "number" && typeof before === "string" && typeof fp === "string")
+      return { offset, before, fp };
+  }
+  return undefined;
+}
+
+/** The plan's end recorded in a hint, if any. */
+export function hintTo(hint: unknown): string | undefined {
+  const to = (hint as { to?: unknown } | null | undefined)?.to;
+  return typeof to === "string" ? to : undefined;
+}
+
+/** The sortable timestamp 1 ns after `ts`. */
+export function nextNanosecond(ts: string): string {
+  const nanos = Number(ts.slice(20, 29));
+  if (nanos < 999_999_999) return `${ts.slice(0, 20)}${String(nanos + 1).padStart(9, "0")}Z`;
+  const next = new Date(Date.parse(`${ts.slice(0, 19)}Z`) + 1000).toISOString();
+  return `${next.slice(0, 19)}.000000000Z`;
+}
