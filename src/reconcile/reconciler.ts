@@ -93,6 +93,8 @@ function describeSource(p: ShipperPlan): string {
 /** Inputs of a whole apply. */
 export interface RunApplyOptions extends ApplyContext {
   readonly shippers?: readonly string[];
+  /** Runs one shipper (default: `applyShipper`; `apply --parallel N` runs it sliced, in worker threads). */
+  readonly runShipper?: (shipper: ResolvedShipper, context: ApplyContext) => Promise<ShipperRun>;
 }
 
 /** Applies every selected shipper in turn, then checks for orphaned state. */
@@ -103,7 +105,8 @@ export async function runApply(
   const started = Date.now();
   const selected = selectShippers(config, options.shippers);
   const runs: ShipperRun[] = [];
-  for (const shipper of selected) runs.push(await applyShipper(shipper, options));
+  const run = options.runShipper ?? applyShipper;
+  for (const shipper of selected) runs.push(await run(shipper, options));
   const only = options.shippers && options.shippers.length > 0 ? new Set(options.shippers) : undefined;
   const drift = [
     ...runs.flatMap((r) => r.drift),

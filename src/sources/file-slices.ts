@@ -58,9 +58,9 @@ export interface FileSliceHint {
   readonly files: FileSeek[];
 }
 
-/** How big slices should be: about `records` records each, and at most `maxSlices` of them. */
+/** How big slices should be: about `sliceTarget` records each, and at most `maxSlices` of them. */
 export interface FileSliceTarget {
-  readonly records: number;
+  readonly sliceTarget: number;
   readonly maxSlices?: number;
 }
 
@@ -122,7 +122,7 @@ export async function scanFile(
 }
 
 /**
- * Cuts the scanned files into buckets of about `target.records` records covering `(range.after.ts, range.to]`:
+ * Cuts the scanned files into buckets of about `target.sliceTarget` records covering `(range.after.ts, range.to]`:
  * the first starts at `range.after.ts`, the last ends 1 ns after `range.to`. Bounds come from the checkpoints'
  * positions, so a bucket's size is exact to a checkpoint interval per file.
  */
@@ -143,7 +143,7 @@ export async function bucketsOf(
     }
   }
   stretches.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
-  const per = Math.max(1, target.records, Math.ceil(total / Math.max(1, target.maxSlices ?? Infinity)));
+  const per = Math.max(1, target.sliceTarget, Math.ceil(total / Math.max(1, target.maxSlices ?? Infinity)));
   const bounds: string[] = [range.after.ts];
   const estimates: number[] = [];
   let acc = 0;

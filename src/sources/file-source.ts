@@ -74,11 +74,11 @@ export class FileSource implements Source {
   }
 
   /**
-   * Buckets of about `target.records` records over `(range.after, range.to]`, with per-file seek hints: one
+   * Buckets of about `target.sliceTarget` records over `(range.after, range.to]`, with per-file seek hints: one
    * planning pass reads every file once (see ./file-slices).
    */
   async planSlices(range: ReadRange, target: FileSliceTarget): Promise<FileBucket[]> {
-    const everyRecords = Math.max(1, Math.floor(target.records / 8));
+    const everyRecords = Math.max(1, Math.floor(target.sliceTarget / 8));
     const scans: FileScan[] = [];
     for (const abs of await this.files())
       scans.push(await scanFile(abs, relative(this.baseDir, abs), range, this.maxLineBytes, everyRecords));

@@ -51,7 +51,7 @@ async function expectExactSlices(
   options: { between?: () => void; hint?: (b: FileBucket) => unknown } = {},
 ): Promise<{ buckets: FileBucket[]; serial: Read }> {
   const range = { after: START, to: TO, filter: ALL };
-  const buckets = await source.planSlices(range, { records: target });
+  const buckets = await source.planSlices(range, { sliceTarget: target });
   options.between?.();
   const serial = await read(source, range);
   const sliced: LogRecord[] = [];
