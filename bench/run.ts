@@ -243,21 +243,19 @@ const ROWS: readonly RowSpec[] = [
       return applyArgs(c);
     },
   },
-  ...[1, 2, 4].map(
-    (n): RowSpec => ({
-      id: `ours-parallel-${n}`,
-      what: `logshipper apply --parallel ${n}: file → Datadog-shaped sink${n > 1 ? ", in slices of count/16 records (plan pass included)" : " (the serial path)"}`,
-      sink: "datadog",
-      basis: "wall",
-      ours: true,
-      parallel: n,
-      args: (c) => {
-        shipperConfig(c, datadogExporter("datadog", c));
-        const target = Math.max(1000, Math.ceil(c.data.meta.kept / 16));
-        return [...applyArgs(c), "--parallel", String(n), ...(n > 1 ? ["--slice-target", String(target)] : [])];
-      },
-    }),
-  ),
+  ...[1, 2, 4].map((n): RowSpec => ({
+    id: `ours-parallel-${n}`,
+    what: `logshipper apply --parallel ${n}: file → Datadog-shaped sink${n > 1 ? ", in slices of count/16 records (plan pass included)" : " (the serial path)"}`,
+    sink: "datadog",
+    basis: "wall",
+    ours: true,
+    parallel: n,
+    args: (c) => {
+      shipperConfig(c, datadogExporter("datadog", c));
+      const target = Math.max(1000, Math.ceil(c.data.meta.kept / 16));
+      return [...applyArgs(c), "--parallel", String(n), ...(n > 1 ? ["--slice-target", String(target)] : [])];
+    },
+  })),
   {
     id: "lean-es",
     what: "yardstick: lean hand-written loop → Elasticsearch (1 MB NDJSON, async gzip-1, 4 in flight)",

@@ -26,7 +26,10 @@ export function parseSliceTarget(value: string | undefined): number | undefined 
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1)
-    throw new LogShipperError("USAGE", `--slice-target ${value}: expected a whole number of records per slice (at least 1)`);
+    throw new LogShipperError(
+      "USAGE",
+      `--slice-target ${value}: expected a whole number of records per slice (at least 1)`,
+    );
   return n;
 }
 

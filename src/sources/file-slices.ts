@@ -5,7 +5,9 @@ import { namespaceMatches } from "../core/log-record";
 import { levelRank } from "../core/levels";
 import { readLines } from "./line-reader";
 import { implausibleAfter, parseEntryLine } from "./log-line";
-import type { ReadRange } from "./source";
+import type { JsonValue } from "../core/json";
+import { justAfter } from "../core/timestamp";
+import type { ReadRange, SliceTarget, SourceSlice } from "./source";
 
 /**
  * Slicing a file backlog (`FileSource.planSlices`): one planning pass reads every file once, with the same line
@@ -52,24 +54,15 @@ export interface FileScan {
 export type FileSeek = [string, number, string, string];
 
 /** The `hint` of a file slice. `to` is the plan's end (the implausible-future limit of the planning pass). */
-export interface FileSliceHint {
+export type FileSliceHint = {
   readonly v: 1;
   readonly to: string;
   readonly files: FileSeek[];
-}
-
-/** How big slices should be: about `sliceTarget` records each, and at most `maxSlices` of them. */
-export interface FileSliceTarget {
-  readonly sliceTarget: number;
-  readonly maxSlices?: number;
-}
+};
 
 /** One bucket of a file plan, as `Source.planSlices` returns it. */
-export interface FileBucket {
-  from: string;
-  until: string;
-  estimate: number | null;
-  hint?: FileSliceHint;
+export interface FileBucket extends SourceSlice {
+  readonly hint?: FileSliceHint & JsonValue;
 }
 
 /**
@@ -82,19 +75,50 @@ export async function scanFile(
   range: ReadRange,
   maxLineBytes: number,
   everyRecords: number,
+  cursorOffset?: number,
 ): Promise<FileScan> {
+  if (cursorOffset !== undefined && cursorOffset > 0) {
+    const resumed = await scanFrom(abs, rel, range, maxLineBytes, everyRecords, cursorOffset);
+    if (resumed !== undefined) return resumed;
+  }
+  return (await scanFrom(abs, rel, range, maxLineBytes, everyRecords, 0)) as FileScan;
+}
+
+/**
+ * The scan from `start`: 0, or the line of the range's cursor (`range.after`, whose key names this file), which a
+ * read seeks to as well. From the cursor line, the running maximum is the cursor's timestamp (the line's own
+ * timestamp must not be above it, else the file changed: `undefined`, scan it from the start).
+ */
+async function scanFrom(
+  abs: string,
+  rel: string,
+  range: ReadRange,
+  maxLineBytes: number,
+  everyRecords: number,
+  start: number,
+): Promise<FileScan | undefined> {
   const limit = implausibleAfter(range.to);
   const minRank = range.filter.minLevelRank;
-  const checkpoints: FileCheckpoint[] = [{ offset: 0, before: "", records: 0 }];
-  let lastPos = "";
+  const checkpoints: FileCheckpoint[] = [
+    { offset: start, before: start > 0 ? range.after.ts : "", records: 0 },
+  ];
+  let lastPos = start > 0 ? range.after.ts : "";
+  let verify = start > 0;
   let records = 0;
   let last = checkpoints[0] as FileCheckpoint;
-  let end = 0;
-  const lines = readLines(abs, { maxLineBytes, onEnd: (o) => (end = o) });
+  let end = start;
+  const lines = readLines(abs, { start, maxLineBytes, onEnd: (o) => (end = o) });
   scan: for await (const chunk of lines) {
     for (const line of chunk) {
       if (line.bad !== undefined) continue;
       const c = parseEntryLine(line.text);
+      if (verify) {
+        verify = false;
+        if (line.offset !== start || !c.ok || c.ts > range.after.ts) {
+          await lines.return(undefined);
+          return undefined;
+        }
+      }
       if (!c.ok || c.ts > limit) continue;
       const pos = c.ts > lastPos ? c.ts : lastPos;
       if (
@@ -129,7 +153,7 @@ export async function scanFile(
 export async function bucketsOf(
   scans: readonly FileScan[],
   range: ReadRange,
-  target: FileSliceTarget,
+  target: SliceTarget,
 ): Promise<FileBucket[]> {
   // each stretch between two checkpoints: its records, and the position of its last line
   const stretches: Array<{ end: string; records: number }> = [];
@@ -149,14 +173,14 @@ export async function bucketsOf(
   let acc = 0;
   for (const st of stretches) {
     acc += st.records;
-    const bound = nextNanosecond(st.end);
+    const bound = justAfter(st.end);
     if (acc >= per && bound > (bounds[bounds.length - 1] as string) && bound <= range.to) {
       bounds.push(bound);
       estimates.push(acc);
       acc = 0;
     }
   }
-  bounds.push(nextNanosecond(range.to));
+  bounds.push(justAfter(range.to));
   estimates.push(acc);
   const buckets: FileBucket[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
@@ -168,11 +192,7 @@ export async function bucketsOf(
 }
 
 /** Each file's last checkpoint before `from` (past the file start), with its fingerprint. */
-async function hintFor(
-  scans: readonly FileScan[],
-  from: string,
-  to: string,
-): Promise<FileSliceHint | undefined> {
+async function hintFor(scans: readonly FileScan[], from: string, to: string): Promise<FileBucket["hint"]> {
   const seeks: Array<{ scan: FileScan; cp: FileCheckpoint }> = [];
   for (const scan of scans) {
     let best: FileCheckpoint | undefined;
@@ -235,12 +255,4 @@ export function seekOf(
 export function hintTo(hint: unknown): string | undefined {
   const to = (hint as { to?: unknown } | null | undefined)?.to;
   return typeof to === "string" ? to : undefined;
-}
-
-/** The sortable timestamp 1 ns after `ts`. */
-export function nextNanosecond(ts: string): string {
-  const nanos = Number(ts.slice(20, 29));
-  if (nanos < 999_999_999) return `${ts.slice(0, 20)}${String(nanos + 1).padStart(9, "0")}Z`;
-  const next = new Date(Date.parse(`${ts.slice(0, 19)}Z`) + 1000).toISOString();
-  return `${next.slice(0, 19)}.000000000Z`;
 }

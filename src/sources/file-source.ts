@@ -16,12 +16,11 @@ import {
   seekOf,
   type FileBucket,
   type FileScan,
-  type FileSliceTarget,
 } from "./file-slices";
 import { SourceIncompleteError } from "./errors";
 import { readLines, type Line } from "./line-reader";
 import { implausibleAfter, implausibleReason, parseEntryLine } from "./log-line";
-import type { InvalidLine, ReadOptions, ReadRange, Source, SourceBatch } from "./source";
+import type { InvalidLine, ReadOptions, ReadRange, SliceTarget, Source, SourceBatch } from "./source";
 
 /** Default longest line; longer lines are counted as invalid. */
 export const DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
@@ -77,17 +76,21 @@ export class FileSource implements Source {
    * Buckets of about `target.sliceTarget` records over `(range.after, range.to]`, with per-file seek hints: one
    * planning pass reads every file once (see ./file-slices).
    */
-  async planSlices(range: ReadRange, target: FileSliceTarget): Promise<FileBucket[]> {
+  async planSlices(range: ReadRange, target: SliceTarget): Promise<FileBucket[]> {
     const everyRecords = Math.max(1, Math.floor(target.sliceTarget / 8));
     const scans: FileScan[] = [];
-    for (const abs of await this.files())
-      scans.push(await scanFile(abs, relative(this.baseDir, abs), range, this.maxLineBytes, everyRecords));
+    const cursorFile = parseKey(range.after.key);
+    for (const abs of await this.files()) {
+      const rel = relative(this.baseDir, abs);
+      const at = cursorFile?.rel === rel ? cursorFile.offset : undefined;
+      scans.push(await scanFile(abs, rel, range, this.maxLineBytes, everyRecords, at));
+    }
     return bucketsOf(scans, range, target);
   }
 
   async *read(range: ReadRange, options: ReadOptions): AsyncGenerator<SourceBatch> {
     const files = await this.files();
-    const hint = (range as { hint?: unknown }).hint;
+    const hint = range.hint;
     const planTo = hintTo(hint);
     const limitTo = planTo !== undefined && planTo > range.to ? planTo : range.to;
     const readers = await Promise.all(

@@ -134,7 +134,10 @@ describe("crash and resume", () => {
     const t = tally(input.ids, seen);
     // each worker has its own requests in flight
     const bound = destination.concurrency * workers * outcome.kills.length * destination.chunk;
-    const inFlight = workers > 1 ? `${destination.concurrency} in flight × ${workers} workers` : `${destination.concurrency} in flight`;
+    const inFlight =
+      workers > 1
+        ? `${destination.concurrency} in flight × ${workers} workers`
+        : `${destination.concurrency} in flight`;
     recordResult({
       scenario: `crash-resume: ${destination.name}, ${state.name}${workers > 1 ? `, --parallel ${workers}` : ""}`,
       faults: describeKills(outcome.kills),
@@ -151,7 +154,9 @@ describe("crash and resume", () => {
     // a file destination may keep the written part of a line a crash cut short: never more than one per kill,
     // and each the start of a record that was then delivered in full
     if (destination.tornOk) {
-      expect(notTorn(corrupt, input.source ?? join(dir, "logs", "kestra.jsonl")).map((l) => l.slice(0, 300))).toEqual([]);
+      expect(
+        notTorn(corrupt, input.source ?? join(dir, "logs", "kestra.jsonl")).map((l) => l.slice(0, 300)),
+      ).toEqual([]);
       expect(corrupt.length).toBeLessThanOrEqual(outcome.kills.length * workers);
     } else expect(corrupt.map((l) => l.slice(0, 300))).toEqual([]);
     expect(t.missing).toEqual([]);

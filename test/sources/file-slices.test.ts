@@ -48,19 +48,20 @@ const pk = (r: LogRecord): string => `${r.pos} ${r.key}`;
 async function expectExactSlices(
   source: FileSource,
   target: number,
-  options: { between?: () => void; hint?: (b: FileBucket) => unknown } = {},
+  options: { between?: () => void; hint?: (b: FileBucket) => unknown; after?: Cursor } = {},
 ): Promise<{ buckets: FileBucket[]; serial: Read }> {
-  const range = { after: START, to: TO, filter: ALL };
-  const buckets = await source.planSlices(range, { sliceTarget: target });
+  const start = options.after ?? START;
+  const range = { after: start, to: TO, filter: ALL };
+  const buckets = await source.planSlices(range, { sliceTarget: target, maxSlices: 1000 });
   options.between?.();
   const serial = await read(source, range);
   const sliced: LogRecord[] = [];
   let invalid = 0;
-  expect(buckets[0]?.from).toBe(START.ts);
+  expect(buckets[0]?.from).toBe(start.ts);
   for (let k = 0; k < buckets.length; k++) {
     const b = buckets[k] as FileBucket;
     if (k > 0) expect(b.from).toBe(buckets[k - 1]?.until);
-    const got = await read(source, sliceRange(b, START, options.hint ? options.hint(b) : b.hint));
+    const got = await read(source, sliceRange(b, start, options.hint ? options.hint(b) : b.hint));
     for (const r of got.records) {
       expect(r.pos >= b.from && r.pos < b.until).toBe(true);
     }
@@ -97,6 +98,24 @@ describe("FileSource.planSlices", () => {
     for (const b of buckets.slice(1)) expect(b.hint?.files[0]?.[1]).toBeGreaterThan(0);
     const sizes = buckets.map((b) => b.estimate as number);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(20_000);
+  });
+
+  it("plans from the cursor's line in its file (a resumed shipper) and other files from their start", async () => {
+    writeJsonl(
+      join(dir, "a.jsonl"),
+      entries(8000, T0, {
+        over: (i) => (i % 9 === 0 && i > 0 ? { timestamp: new Date(T0 + i - 3).toISOString() } : {}),
+      }),
+    );
+    writeJsonl(join(dir, "b.jsonl"), entries(3000, T0 + 2000, { over: (i) => ({ seq: 10_000 + i }) }));
+    const source = new FileSource({ type: "file", path: "*.jsonl" }, dir);
+    const all = await read(source, { after: START, to: TO, filter: ALL });
+    const mid = all.records.find((r) => r.key.startsWith("a.jsonl@") && r.entry.seq === 4000) as LogRecord;
+    const { buckets } = await expectExactSlices(source, 700, { after: { ts: mid.pos, key: mid.key } });
+    // the plan's first checkpoint in a.jsonl is the cursor's line
+    const offset = Number(mid.key.slice(mid.key.lastIndexOf("@") + 1));
+    const seeks = buckets.slice(1).map((b) => b.hint?.files.find((f) => f[0] === "a.jsonl")?.[1] ?? 0);
+    expect(Math.min(...seeks)).toBeGreaterThanOrEqual(offset);
   });
 
   it("cuts several files that overlap in time, each record once", async () => {
