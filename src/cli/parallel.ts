@@ -59,17 +59,15 @@ export async function applyParallel(
     ...(parallel.sliceTarget !== undefined ? { sliceTarget: parallel.sliceTarget } : {}),
   };
   try {
-    return await runApply(config, {
-      ...options,
-      runShipper: (shipper, context) =>
-        runSliced(
-          shipper,
-          context,
-          settings,
-          (sliceId, handle) => pool.ship(shipper.id, handle, sliceId),
-          parallel.workers,
-        ),
-    });
+    return await runApply(config, options, (shipper) =>
+      runSliced(
+        shipper,
+        options,
+        settings,
+        (sliceId, handle) => pool.ship(shipper.id, handle, sliceId),
+        parallel.workers,
+      ),
+    );
   } finally {
     await pool.close();
   }
