@@ -93,8 +93,6 @@ const CDK_PEERS = ["cdktf", "cdktn", "@cdktf/*", "@cdktn/*", "constructs"];
  */
 const bundles = [
   { entry: "src/cli/main.ts", outfile: "dist/cli.js", minifyWhitespace: true, sourcemap: "linked" },
-  // the worker thread of `apply --parallel N`, loaded by dist/cli.js from its own directory
-  { entry: "src/cli/slice-worker.ts", outfile: "dist/slice-worker.js", minifyWhitespace: true },
   { entry: LAMBDA_ENTRY, outfile: "dist/lambda/index.js", minify: true },
   { entry: "src/index.ts", outfile: "dist/index.js", minifyWhitespace: true },
   {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
+import { isMainThread } from "node:worker_threads";
 import { Command, CommanderError } from "commander";
 import { version } from "../../package.json";
 import { loadConfigFile, parseSourceOption } from "../config/load";
@@ -17,6 +18,7 @@ import { applyParallel, parseParallel, parseSliceTarget } from "./parallel";
 import { Progress } from "./progress";
 import { renderApply } from "./render-apply";
 import { renderPlan } from "./render-plan";
+import { startSliceWorker } from "./slice-worker";
 import { registerStateCommands } from "./state-commands";
 
 /** Exit codes, as Terraform uses them. */
@@ -278,7 +280,10 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   }
 }
 
-if (require.main === module) {
+if (require.main === module && !isMainThread) {
+  // `apply --parallel N` starts this bundle in worker threads: each is a slice worker, not a CLI
+  startSliceWorker();
+} else if (require.main === module) {
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -4,8 +4,8 @@ import { LogShipperError } from "../core/errors";
 import type { RunHandle, SliceRun } from "../reconcile/scale-out";
 import type { ShipRequest, WorkerInit, WorkerMessage } from "./worker-protocol";
 
-/** The slice worker's bundle, next to the CLI's (`dist/slice-worker.js`). */
-export const WORKER_FILE = join(__dirname, "slice-worker.js");
+/** The slice worker's script: the CLI bundle itself (`dist/cli.js`), which starts a worker in a worker thread. */
+export const WORKER_FILE = join(__dirname, "cli.js");
 
 interface Pending {
   readonly request: ShipRequest;

@@ -58,7 +58,6 @@ describe("the npm package", () => {
       "README.md",
       "bin/logshipper.js",
       "dist/cli.js",
-      "dist/slice-worker.js",
       "dist/index.js",
       "dist/lambda/index.js",
       "dist/constructs/index.js",
