@@ -1,4 +1,4 @@
-import type { LoadedConfig } from "../config/model";
+import type { LoadedConfig, ResolvedShipper } from "../config/model";
 import { LogShipperError } from "../core/errors";
 import { runApply, type RunApplyOptions } from "../reconcile/reconciler";
 import { runSliced, type ScaleOutSettings } from "../reconcile/scale-out";
@@ -54,16 +54,17 @@ export async function applyParallel(
   parallel: ParallelOptions,
 ): Promise<{ report: ApplyReport }> {
   const pool = new WorkerPool(parallel.workers, parallel.init, parallel.env, parallel.warn);
-  const settings: ScaleOutSettings = {
-    maxConcurrency: parallel.workers,
+  // files: one slice per worker; other sources keep their budget's default (CloudWatch 4), at most N at once
+  const settingsOf = (shipper: ResolvedShipper): ScaleOutSettings => ({
+    ...(shipper.source.type === "file" ? { maxConcurrency: parallel.workers } : {}),
     ...(parallel.sliceTarget !== undefined ? { sliceTarget: parallel.sliceTarget } : {}),
-  };
+  });
   try {
     return await runApply(config, options, (shipper) =>
       runSliced(
         shipper,
         options,
-        settings,
+        settingsOf(shipper),
         (sliceId, handle) => pool.ship(shipper.id, handle, sliceId),
         parallel.workers,
       ),
