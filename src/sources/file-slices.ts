@@ -6,13 +6,13 @@ import { levelRank } from "../core/levels";
 import { readLines } from "./line-reader";
 import { implausibleAfter, parseEntryLine } from "./log-line";
 import type { JsonValue } from "../core/json";
-import { justAfter } from "../core/timestamp";
+import { justAfter, normalizeTimestamp } from "../core/timestamp";
 import type { ReadRange, SliceTarget, SourceSlice } from "./source";
 
 /**
  * Slicing a file backlog (`FileSource.planSlices`): one planning pass reads every file once, with the same line
  * reader and parser as a read, and keeps per file a few **checkpoints**: a line start `offset` and `before`, the
- * highest timestamp of the valid lines before it. A record's position is the running maximum timestamp of its
+ * highest timestamp of the valid lines before it (or a bound above it: see {@link quickTimestamp}). A record's position is the running maximum timestamp of its
  * file, so a reader that starts at `offset` with `before` as its running maximum computes exactly the positions a
  * read from the file start computes for every line after it. A slice `[from, until)` seeks each file to its last
  * checkpoint with `before < from`: every line before that point is at a position below `from`, so none of them
@@ -107,20 +107,25 @@ async function scanFrom(
   let records = 0;
   let last = checkpoints[0] as FileCheckpoint;
   let end = start;
+  // after the first valid line, a line's timestamp is taken without parsing it when that is unambiguous
+  let confirmed = start > 0;
   const lines = readLines(abs, { start, maxLineBytes, onEnd: (o) => (end = o) });
   scan: for await (const chunk of lines) {
     for (const line of chunk) {
       if (line.bad !== undefined) continue;
-      const c = parseEntryLine(line.text);
+      const quick = confirmed && !verify ? quickTimestamp(line.text) : undefined;
+      const c = quick !== undefined ? undefined : parseEntryLine(line.text);
       if (verify) {
         verify = false;
-        if (line.offset !== start || !c.ok || c.ts > range.after.ts) {
+        if (line.offset !== start || !c?.ok || c.ts > range.after.ts) {
           await lines.return(undefined);
           return undefined;
         }
       }
-      if (!c.ok || c.ts > limit) continue;
-      const pos = c.ts > lastPos ? c.ts : lastPos;
+      const ts = quick ?? (c?.ok ? c.ts : undefined);
+      if (ts === undefined || ts > limit) continue;
+      confirmed = true;
+      const pos = ts > lastPos ? ts : lastPos;
       if (
         lastPos !== "" &&
         (records - last.records >= everyRecords || line.offset - last.offset >= CHECKPOINT_BYTES)
@@ -133,16 +138,48 @@ async function scanFrom(
         break scan;
       }
       lastPos = pos;
+      // the estimate: a line taken without parsing counts whatever its level and namespace
       if (
         isAfter(pos, fileKey(rel, line.offset), range.after) &&
-        levelRank(c.level) >= minRank &&
-        namespaceMatches(c.entry.namespace, range.filter.namespace)
+        (c === undefined ||
+          (c.ok &&
+            levelRank(c.level) >= minRank &&
+            namespaceMatches(c.entry.namespace, range.filter.namespace)))
       )
         records++;
     }
   }
   if (lastPos !== "" && end > last.offset) checkpoints.push({ offset: end, before: lastPos, records });
   return { rel, abs, checkpoints };
+}
+
+const TS_KEY = '"timestamp"';
+
+/**
+ * The `timestamp` of a JSON line without parsing it, when the line holds the key `"timestamp"` exactly once, with a
+ * plain string value; else `undefined` (the caller parses the line). For a valid entry this is its timestamp. An
+ * invalid line may get one too, which can only raise a checkpoint's running maximum, never lower it, and a seek
+ * stays exact for every position at or after the slice's start as long as that maximum stays below it (it is
+ * only used when it does): lines before the seek are then all below the start, and from the seek on the running
+ * maximum of the lines read decides every position at or above the start.
+ */
+export function quickTimestamp(text: string): string | undefined {
+  const at = text.indexOf(TS_KEY);
+  if (at < 0 || text.indexOf(TS_KEY, at + TS_KEY.length) >= 0) return undefined;
+  let i = skipSpace(text, at + TS_KEY.length);
+  if (text.charCodeAt(i) !== 58 /* : */) return undefined;
+  i = skipSpace(text, i + 1);
+  if (text.charCodeAt(i) !== 34 /* " */) return undefined;
+  const close = text.indexOf('"', i + 1);
+  if (close < 0) return undefined;
+  const raw = text.slice(i + 1, close);
+  return raw.includes("\\") ? undefined : normalizeTimestamp(raw);
+}
+
+function skipSpace(text: string, i: number): number {
+  let j = i;
+  for (let c = text.charCodeAt(j); c === 32 || c === 9 || c === 13; c = text.charCodeAt(++j));
+  return j;
 }
 
 /**

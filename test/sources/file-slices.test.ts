@@ -100,6 +100,28 @@ describe("FileSource.planSlices", () => {
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(20_000);
   });
 
+  it("stays exact with lines the plan reads without parsing: invalid entries with a late timestamp, nested and escaped keys", async () => {
+    const lines: Array<Record<string, unknown> | string> = entries(6000, T0, {
+      over: (i) =>
+        i % 13 === 0 ? { message: `m${i}`, meta: { timestamp: new Date(T0 + 10_000).toISOString() } } : {},
+    });
+    // JSON, but not entries (no level): their timestamps are ahead of every line around them
+    for (let k = 5500; k > 0; k -= 700)
+      lines.splice(k, 0, JSON.stringify({ timestamp: new Date(T0 + k + 400).toISOString() }));
+    lines.splice(3000, 0, `{"timestamp" : "${new Date(T0 + 2990).toISOString()}", "level":"INFO"}`);
+    lines.splice(
+      4000,
+      0,
+      JSON.stringify(
+        entry(new Date(T0 + 3990).toISOString(), { message: '"timestamp":"2030-01-01T00:00:00Z"' }),
+      ),
+    );
+    writeJsonl(join(dir, "a.jsonl"), lines);
+    const source = new FileSource({ type: "file", path: "*.jsonl" }, dir);
+    const { serial } = await expectExactSlices(source, 300);
+    expect(serial.invalid).toBe(9);
+  });
+
   it("plans from the cursor's line in its file (a resumed shipper) and other files from their start", async () => {
     writeJsonl(
       join(dir, "a.jsonl"),
