@@ -293,4 +293,75 @@ describe("runSliced on a file source with two file exporters", () => {
     const run = await runApply(cfg, ctx());
     expect(run.report.shippers[0]?.status).toBe("ok");
   });
+
+  it("abandons an open plan made for another config after advancing what it can, then plans anew", async () => {
+    write1200();
+    const shipper = cfg.shippers[0]!;
+    const planned = await planRun(shipper, ctx(), settings);
+    const plan = planned.plan!;
+    for (const id of ["s0000", "s0001", "s0004"]) await shipSlice(shipper, planned.handle!, id, ctx());
+    await finalizeRun(shipper, planned.handle!, ctx());
+    // exporter b's config changes: the open plan no longer matches
+    const changed = config(dir, {
+      shippers: [
+        {
+          id: "app",
+          source: { type: "file", path: "logs/*.jsonl" },
+          batchSize: 50,
+          logExporters: [
+            { id: "a", type: "file", path: "out/a.jsonl", chunk: 40 },
+            { id: "b", type: "file", path: "out/b2.jsonl", chunk: 70 },
+          ],
+        },
+      ],
+    }).shippers[0]!;
+    const warnings: string[] = [];
+    const next = await planRun(changed, ctx({ warn: (m) => warnings.push(m) }), settings);
+    expect(warnings.join("\n")).toContain(`open slice plan ${plan.runId}`);
+    expect(next.plan?.runId).not.toBe(plan.runId);
+    expect(next.resumed).toBe(false);
+    // what the old plan finished was kept: both restart at the end of its contiguous buckets
+    expect(next.plan?.exporters.map((e) => e.start)).toEqual([
+      cursorAt(plan.slices[1]!.until),
+      cursorAt(plan.slices[1]!.until),
+    ]);
+    await finalizeRun(changed, next.handle!, ctx());
+    const run = await runSliced(changed, ctx(), settings, undefined, 2);
+    expect(run.status).toBe("ok");
+    // the island (s0004) of the abandoned plan is shipped again: duplicates, never a loss
+    const a = seqs(join(dir, "out/a.jsonl"));
+    expect([...new Set(a)]).toEqual(all);
+    expect(a.length).toBe(1200 + (plan.slices[4]!.estimate as number));
+  });
+
+  it("abandons an open plan without advancing when an offset was set behind it (state set-offset)", async () => {
+    write1200();
+    const shipper = cfg.shippers[0]!;
+    const planned = await planRun(shipper, ctx(), settings);
+    const plan = planned.plan!;
+    for (const id of ["s0000", "s0001", "s0002"]) await shipSlice(shipper, planned.handle!, id, ctx());
+    await finalizeRun(shipper, planned.handle!, ctx());
+    const boundary = cursorAt(plan.slices[2]!.until);
+    expect((await offsetOf("a"))?.cursor).toEqual(boundary);
+    // ship again from the start of slice 1
+    const rewind = {
+      ...(await offsetOf("a"))!,
+      cursor: cursorAt(justAfter(plan.slices[1]!.from)),
+      configHash: "manual",
+    };
+    await state.put({ shipper: "app", offsetKey: shipper.offsetKey, exporter: "a" }, rewind);
+    const warnings: string[] = [];
+    const next = await planRun(shipper, ctx({ warn: (m) => warnings.push(m) }), settings);
+    expect(warnings.join("\n")).toMatch(/offsets of a were set behind the open slice plan/);
+    expect(next.plan?.exporters.map((e) => e.start)).toEqual([rewind.cursor, boundary]);
+    await finalizeRun(shipper, next.handle!, ctx());
+    await runSliced(shipper, ctx(), settings, undefined, 2);
+    const a = seqs(join(dir, "out/a.jsonl"));
+    const first = plan.slices[0]!.estimate as number;
+    // slices 1 and 2 twice (asked for), everything else once
+    expect(a.length).toBe(1200 + (plan.slices[1]!.estimate as number) + (plan.slices[2]!.estimate as number));
+    expect([...new Set(a)]).toEqual(all);
+    expect(a.filter((x) => x < first)).toHaveLength(first);
+    expect(seqs(join(dir, "out/b.jsonl"))).toEqual(all);
+  });
 });
