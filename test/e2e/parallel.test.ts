@@ -45,6 +45,16 @@ describe("logshipper apply --parallel N", () => {
         `Error: --parallel ${bad}: expected a whole number of workers from 1 to 64 (1, the default, runs in this process without slicing)\n`,
       );
     }
+    const target = await runCliAsync(
+      ["apply", "-c", c, "--now", NOW, "--parallel", "2", "--slice-target", "0"],
+      {
+        cwd: dir,
+      },
+    );
+    expect({ code: target.code, stderr: target.stderr }).toEqual({
+      code: 1,
+      stderr: "Error: --slice-target 0: expected a whole number of records per slice (at least 1)\n",
+    });
     expect(existsSync(join(dir, ".logshipper"))).toBe(false);
   });
 
