@@ -33,6 +33,11 @@ export const CHECKPOINT_BYTES = 4 * 1024 * 1024;
 const FINGERPRINT_BYTES = 4096;
 /** Files named in one slice's hint at most; other files are read from their start (exact, only slower). */
 export const MAX_HINT_FILES = 256;
+/**
+ * Bytes of hint JSON in one plan at most, shared by its slices: the plan is one state item, and a DynamoDB item
+ * holds 400 KB, about half of it taken by 1 000 slices without hints. One seek takes about 80 bytes plus its path.
+ */
+export const MAX_PLAN_HINT_BYTES = 150_000;
 
 /** One place to start reading a file: a line start and the highest valid timestamp before it. */
 export interface FileCheckpoint {
@@ -222,14 +227,22 @@ export async function bucketsOf(
   const buckets: FileBucket[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
     const from = bounds[k] as string;
-    const hint = await hintFor(scans, from, range.to);
+    const hint = await hintFor(scans, from, range.to, Math.floor(MAX_PLAN_HINT_BYTES / (bounds.length - 1)));
     buckets.push({ from, until: bounds[k + 1] as string, estimate: estimates[k] as number, hint });
   }
   return buckets;
 }
 
-/** Each file's last checkpoint before `from` (past the file start), with its fingerprint. */
-async function hintFor(scans: readonly FileScan[], from: string, to: string): Promise<FileBucket["hint"]> {
+/**
+ * Each file's last checkpoint before `from` (past the file start), with its fingerprint: the furthest seeks first,
+ * as many as fit in `maxBytes` of JSON.
+ */
+async function hintFor(
+  scans: readonly FileScan[],
+  from: string,
+  to: string,
+  maxBytes: number,
+): Promise<FileBucket["hint"]> {
   const seeks: Array<{ scan: FileScan; cp: FileCheckpoint }> = [];
   for (const scan of scans) {
     let best: FileCheckpoint | undefined;
@@ -242,9 +255,14 @@ async function hintFor(scans: readonly FileScan[], from: string, to: string): Pr
   if (seeks.length === 0) return undefined;
   seeks.sort((a, b) => b.cp.offset - a.cp.offset);
   const files: FileSeek[] = [];
+  let bytes = JSON.stringify({ v: 1, to, files }).length;
   for (const { scan, cp } of seeks.slice(0, MAX_HINT_FILES)) {
     const fp = await fingerprint(scan.abs, cp.offset);
-    if (fp !== undefined) files.push([scan.rel, cp.offset, cp.before, fp]);
+    if (fp === undefined) continue;
+    const seek: FileSeek = [scan.rel, cp.offset, cp.before, fp];
+    bytes += JSON.stringify(seek).length + 1;
+    if (bytes > maxBytes) break;
+    files.push(seek);
   }
   return files.length > 0 ? { v: 1, to, files } : undefined;
 }

@@ -2,7 +2,7 @@ import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { cursorAt, isAfter, type Cursor } from "../../src/core/cursor";
 import type { LogRecord } from "../../src/core/log-record";
-import { fingerprint, type FileBucket } from "../../src/sources/file-slices";
+import { fingerprint, MAX_PLAN_HINT_BYTES, type FileBucket } from "../../src/sources/file-slices";
 import { FileSource } from "../../src/sources/file-source";
 import { readLines } from "../../src/sources/line-reader";
 import type { ReadRange } from "../../src/sources/source";
@@ -151,6 +151,21 @@ describe("FileSource.planSlices", () => {
     expect(buckets.length).toBeGreaterThanOrEqual(8);
     // a late slice seeks in every file
     expect(buckets[buckets.length - 1]?.hint?.files).toHaveLength(5);
+  });
+
+  it("keeps a plan of many files and slices small enough for one state item, and exact", async () => {
+    for (let f = 0; f < 12; f++)
+      writeJsonl(
+        join(dir, `logs/a-rather-long-directory-name/app-${f}.jsonl`),
+        entries(150, T0 + f * 20, { over: (i) => ({ seq: f * 1000 + i }) }),
+      );
+    const source = new FileSource({ type: "file", path: "logs/**/*.jsonl" }, dir);
+    const { buckets } = await expectExactSlices(source, 10);
+    expect(buckets.length).toBeGreaterThan(100);
+    const hintBytes = buckets.reduce((n, b) => n + JSON.stringify(b.hint ?? null).length, 0);
+    expect(hintBytes).toBeLessThanOrEqual(MAX_PLAN_HINT_BYTES);
+    // the budget is used: late slices still seek in several files
+    expect(buckets[buckets.length - 1]?.hint?.files.length).toBeGreaterThan(2);
   });
 
   it("keeps lines with equal timestamps together across a bucket bound, across files", async () => {
