@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { LogShipperError } from "../core/errors";
 import type { RunHandle, SliceRun } from "../reconcile/scale-out";
+import { LeaseLostError } from "../state/errors";
 import type { ShipRequest, WorkerInit, WorkerMessage } from "./worker-protocol";
 
 /** The slice worker's script: the CLI bundle itself (`dist/cli.js`), which starts a worker in a worker thread. */
@@ -93,7 +94,7 @@ export class WorkerPool {
       if (p === undefined || p.request.id !== m.id) return;
       slot.busy = undefined;
       if (m.kind === "result") p.resolve(m.run);
-      else p.reject(new LogShipperError("SLICE_FAILED", `slice ${p.request.sliceId}: ${m.message}`));
+      else p.reject(sliceError(p.request, m.name, m.message));
       this.dispatch();
     });
     const fail = (err: Error): void => {
@@ -113,4 +114,13 @@ export class WorkerPool {
     });
     return slot;
   }
+}
+
+/**
+ * The parent's error for a slice that failed in a worker: a lost lease stays a `LeaseLostError` (the engine then
+ * schedules no more slices), anything else names the slice.
+ */
+function sliceError(request: ShipRequest, name: string, message: string): Error {
+  if (name === "LeaseLostError") return Object.assign(new LeaseLostError(request.shipper, ""), { message });
+  return new LogShipperError("SLICE_FAILED", `slice ${request.sliceId}: ${message}`);
 }
