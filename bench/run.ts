@@ -109,6 +109,8 @@ interface RowSpec {
   readonly ours?: boolean;
   /** How many exporters the logshipper row runs (each must ship every kept record); 1 unless set. */
   readonly exporters?: number;
+  /** `apply --parallel N` rows: the sink must see every kept record exactly once. */
+  readonly parallel?: number;
 }
 
 const child = (name: string): string => join(BUILD, `${name}.js`);
@@ -241,6 +243,19 @@ const ROWS: readonly RowSpec[] = [
       return applyArgs(c);
     },
   },
+  ...[1, 2, 4].map((n): RowSpec => ({
+    id: `ours-parallel-${n}`,
+    what: `logshipper apply --parallel ${n}: file → Datadog-shaped sink${n > 1 ? ", in slices of count/16 records (plan pass included)" : " (the serial path)"}`,
+    sink: "datadog",
+    basis: "wall",
+    ours: true,
+    parallel: n,
+    args: (c) => {
+      shipperConfig(c, datadogExporter("datadog", c));
+      const target = Math.max(1000, Math.ceil(c.data.meta.kept / 16));
+      return [...applyArgs(c), "--parallel", String(n), ...(n > 1 ? ["--slice-target", String(target)] : [])];
+    },
+  })),
   {
     id: "lean-es",
     what: "yardstick: lean hand-written loop → Elasticsearch (1 MB NDJSON, async gzip-1, 4 in flight)",
@@ -314,6 +329,8 @@ function invalidReason(
         return `sink saw ${sink.records} records / ${sink.bodyBytes} bytes, expected ${meta.kept} / ${meta.keptBytes}`;
     } else if (sink.unique !== meta.kept || sink.checksum !== meta.checksum) {
       return `sink saw ${sink.unique} unique records (${sink.records} in all, checksum ${sink.checksum}), expected ${meta.kept} (${meta.checksum})${sink.errors.length ? `; ${sink.errors[0]}` : ""}`;
+    } else if (row.parallel !== undefined && sink.records !== meta.kept) {
+      return `sink saw ${sink.records} records in all, expected each of the ${meta.kept} once`;
     } else if (row.exporters !== undefined && sink.records < row.exporters * meta.kept) {
       return `sink saw ${sink.records} records from ${row.exporters} exporters, expected ${row.exporters} × ${meta.kept}`;
     }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
+import { isMainThread } from "node:worker_threads";
 import { Command, CommanderError } from "commander";
 import { version } from "../../package.json";
 import { loadConfigFile, parseSourceOption } from "../config/load";
@@ -13,9 +14,11 @@ import { CachingSecretResolver } from "../secrets/secret-resolver";
 import { openDeadLetter } from "../shipping/open-dead-letter";
 import { DEFAULT_STATE_DIR, openStateStore } from "../state/open-state-store";
 import { plural } from "./format";
+import { applyParallel, parseParallel, parseSliceTarget } from "./parallel";
 import { Progress } from "./progress";
 import { renderApply } from "./render-apply";
 import { renderPlan } from "./render-plan";
+import { startSliceWorker } from "./slice-worker";
 import { registerStateCommands } from "./state-commands";
 
 /** Exit codes, as Terraform uses them. */
@@ -34,6 +37,8 @@ interface RunOptions {
   secrets: string;
   lockTimeout?: string;
   debug?: boolean;
+  parallel?: string;
+  sliceTarget?: string;
 }
 
 /** Where the CLI writes; tests pass their own. */
@@ -175,7 +180,14 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       "wait this long (ISO-8601, e.g. PT30S) for another run's lock",
       "PT0S",
     )
+    .option(
+      "--parallel <n>",
+      "ship a large backlog as slices in N worker threads (1, the default: serial, in this process)",
+    )
+    .option("--slice-target <records>", "with --parallel: about this many records per slice")
     .action(async (options: RunOptions) => {
+      const workers = parseParallel(options.parallel);
+      const sliceTarget = parseSliceTarget(options.sliceTarget);
       const config = await load(options, true);
       if (!options.json) printWarnings(io, config.warnings);
       const lockTimeoutMs = parseDuration(options.lockTimeout ?? "PT0S");
@@ -188,19 +200,39 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       const secrets = await openSecretResolver(options.secrets, io.env);
       const deadLetter = await openDeadLetter(options.deadLetter, io.env);
       const progress = new Progress();
+      const now = parseNow(options.now);
+      const warn = (m: string): void => io.stderr(`Warning: ${redact(m)}\n`);
       try {
-        const { report } = await runApply(config, {
+        const applyOptions = {
           state,
           secrets: new CachingSecretResolver(secrets),
           deadLetter,
-          now: parseNow(options.now),
+          now,
           owner: runOwner(),
           shippers: options.shipper,
           env: io.env,
           lockTimeoutMs,
-          warn: (m) => io.stderr(`Warning: ${redact(m)}\n`),
-          onProgress: options.json ? undefined : (p) => progress.update(p),
-        });
+          warn,
+          onProgress: options.json ? undefined : (p: Parameters<Progress["update"]>[0]) => progress.update(p),
+        };
+        const { report } =
+          workers === 1 && sliceTarget === undefined
+            ? await runApply(config, applyOptions)
+            : await applyParallel(config, applyOptions, {
+                workers,
+                sliceTarget,
+                env: io.env,
+                warn,
+                init: {
+                  config: options.config,
+                  vars: options.var,
+                  source: options.source,
+                  state: options.state,
+                  secrets: options.secrets,
+                  deadLetter: options.deadLetter,
+                  now: now.toISOString(),
+                },
+              });
         progress.done();
         io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderApply(report, config)}\n`);
         const failed = report.shippers.some((s) => s.status === "failed" || s.status === "skipped");
@@ -248,7 +280,10 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   }
 }
 
-if (require.main === module) {
+if (require.main === module && !isMainThread) {
+  // `apply --parallel N` starts this bundle in worker threads: each is a slice worker, not a CLI
+  startSliceWorker();
+} else if (require.main === module) {
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -97,7 +97,10 @@ export class FileExporter implements Exporter<string> {
           : Math.min(entries.length - i, this.maxLines - this.linesInFile);
       let text = "";
       for (let j = 0; j < room; j++) text += `${(entries[i + j] as Encoded<string>).payload}\n`;
-      await handle.appendFile(text, "utf8");
+      await appendOnce(handle, text).catch(async (err: unknown) => {
+        await this.close(); // the next request reopens the file and ends a partial line first
+        throw err;
+      });
       await handle.sync();
       this.linesInFile += room;
       i += room;
@@ -128,6 +131,19 @@ export class FileExporter implements Exporter<string> {
     for (let n = 1; existsSync(name); n++) name = join(this.directory, `${this.prefix}-${local}-${n}.${ext}`);
     return name;
   }
+}
+
+/**
+ * Appends `text` with one `write(2)`: the file is opened with O_APPEND, so another appender (each worker thread of
+ * `apply --parallel N` has its own exporter on the same file) cannot land inside it, as it could between the
+ * 512 KiB chunks of `appendFile`. A short write (a full disk) fails the request; the partial line it left is
+ * ended by the next open.
+ */
+async function appendOnce(handle: FileHandle, text: string): Promise<void> {
+  const buf = Buffer.from(text, "utf8");
+  const { bytesWritten } = await handle.write(buf, 0, buf.length);
+  if (bytesWritten !== buf.length)
+    throw Object.assign(new Error(`short write: ${bytesWritten} of ${buf.length} bytes`), { code: "ENOSPC" });
 }
 
 /** Appends a newline when the file ends inside a line (a write that a crash cut short). */

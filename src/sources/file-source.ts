@@ -7,19 +7,24 @@ import { levelRank } from "../core/levels";
 import type { FileSource as FileSourceConfig } from "../../generated/config";
 import type { Drift } from "../../generated/report";
 import { countByReading } from "./count";
+import {
+  bucketsOf,
+  fileKey,
+  fingerprint,
+  hintTo,
+  scanFile,
+  seekOf,
+  type FileBucket,
+  type FileScan,
+} from "./file-slices";
 import { SourceIncompleteError } from "./errors";
 import { readLines, type Line } from "./line-reader";
 import { implausibleAfter, implausibleReason, parseEntryLine } from "./log-line";
-import type { InvalidLine, ReadOptions, ReadRange, Source, SourceBatch } from "./source";
+import type { InvalidLine, ReadOptions, ReadRange, SliceTarget, Source, SourceBatch } from "./source";
 
 /** Default longest line; longer lines are counted as invalid. */
 export const DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
-const OFFSET_DIGITS = 15;
-
-/** The tiebreak key of a file line: its path relative to the base directory and its byte offset. */
-export function fileKey(rel: string, offset: number): string {
-  return `${rel}@${String(offset).padStart(OFFSET_DIGITS, "0")}`;
-}
+export { fileKey };
 
 function parseKey(key: string): { rel: string; offset: number } | undefined {
   const at = key.lastIndexOf("@");
@@ -32,7 +37,8 @@ function parseKey(key: string): { rel: string; offset: number } | undefined {
  * JSON-lines files in Kestra's log model, matched by a glob. Each file is read in order; a record's position is
  * (pos, `path@offset`), where `pos` is the highest timestamp seen so far in its file, so a file is always in
  * ascending order even when a line is older than the one before it. Several files are merged by position.
- * Resuming seeks straight to the cursor's line in its file; other files are read from their start.
+ * Resuming seeks straight to the cursor's line in its file; other files are read from their start, or, in a slice
+ * (`range.hint`, see ./file-slices), from the checkpoint that the plan found for the slice's start.
  */
 export class FileSource implements Source {
   private readonly pattern: string;
@@ -66,8 +72,27 @@ export class FileSource implements Source {
     return countByReading(this, ranges);
   }
 
+  /**
+   * Buckets of about `target.sliceTarget` records over `(range.after, range.to]`, with per-file seek hints: one
+   * planning pass reads every file once (see ./file-slices).
+   */
+  async planSlices(range: ReadRange, target: SliceTarget): Promise<FileBucket[]> {
+    const everyRecords = Math.max(1, Math.floor(target.sliceTarget / 8));
+    const scans: FileScan[] = [];
+    const cursorFile = parseKey(range.after.key);
+    for (const abs of await this.files()) {
+      const rel = relative(this.baseDir, abs);
+      const at = cursorFile?.rel === rel ? cursorFile.offset : undefined;
+      scans.push(await scanFile(abs, rel, range, this.maxLineBytes, everyRecords, at));
+    }
+    return bucketsOf(scans, range, target);
+  }
+
   async *read(range: ReadRange, options: ReadOptions): AsyncGenerator<SourceBatch> {
     const files = await this.files();
+    const hint = range.hint;
+    const planTo = hintTo(hint);
+    const limitTo = planTo !== undefined && planTo > range.to ? planTo : range.to;
     const readers = await Promise.all(
       files.map(
         async (abs) =>
@@ -78,13 +103,19 @@ export class FileSource implements Source {
             this.maxLineBytes,
             options.onInvalid,
             await this.sizeOf(abs),
+            limitTo,
           ),
       ),
     );
     const cursorFile = parseKey(range.after.key);
     for (const reader of readers) {
-      if (cursorFile !== undefined && reader.rel === cursorFile.rel)
-        reader.seek(cursorFile.offset, range.after);
+      const cursorHere = cursorFile !== undefined && reader.rel === cursorFile.rel ? cursorFile : undefined;
+      const seek = seekOf(hint, reader.rel);
+      if (seek !== undefined && (cursorHere === undefined || seek.offset > cursorHere.offset)) {
+        // the plan's checkpoint, if the file still has the same bytes before it (else: from the start)
+        if (seek.offset <= reader.size && (await fingerprint(reader.abs, seek.offset)) === seek.fp)
+          reader.seekCheckpoint(seek.offset, seek.before);
+      } else if (cursorHere !== undefined) reader.seek(cursorHere.offset, range.after);
       await reader.fill();
     }
     try {
@@ -186,17 +217,18 @@ class FileReader {
   private readonly namespace: string | undefined;
 
   constructor(
-    private readonly abs: string,
+    readonly abs: string,
     readonly rel: string,
     private readonly range: ReadRange,
     private readonly maxLineBytes: number,
     private readonly onInvalid: ((line: InvalidLine) => void) | undefined,
-    private readonly size: number,
+    readonly size: number,
+    limitTo: string,
   ) {
     const f: RecordFilter = range.filter;
     this.minRank = f.minLevelRank;
     this.namespace = f.namespace;
-    this.implausibleAfter = implausibleAfter(range.to);
+    this.implausibleAfter = implausibleAfter(limitTo);
   }
 
   /** Timestamps after this are implausible (see `IMPLAUSIBLE_FUTURE_MS` in ./log-line). */
@@ -212,6 +244,16 @@ class FileReader {
   }
 
   private verifySeek = false;
+
+  /**
+   * Starts at a line start whose preceding lines all have timestamps up to `before` (a slice plan's checkpoint):
+   * positions after it are then the same as in a read from the file start.
+   */
+  seekCheckpoint(offset: number, before: string): void {
+    this.start = offset;
+    this.lastPos = before;
+    this.sawValid = true;
+  }
 
   /** True when every record of this file has been taken. */
   get done(): boolean {

@@ -115,7 +115,8 @@ describe("crash and resume", () => {
     destination: Destination,
     state: StateTarget,
     extraEnv: NodeJS.ProcessEnv = {},
-    input: { glob: string; ids: number[] } = { glob: "logs/*.jsonl", ids },
+    input: { glob: string; ids: number[]; source?: string } = { glob: "logs/*.jsonl", ids },
+    workers = 1,
   ): Promise<void> {
     const { seed, random } = scenarioRandom(name);
     const config = writeShipperConfig(dir, name, [destination.exporter], input.glob);
@@ -127,18 +128,24 @@ describe("crash and resume", () => {
       state,
       plan,
       extraEnv,
+      applyArgs: workers > 1 ? ["--parallel", String(workers), "--slice-target", "5000"] : [],
     });
     const { seen, corrupt } = await destination.count();
     const t = tally(input.ids, seen);
-    const bound = destination.concurrency * outcome.kills.length * destination.chunk;
+    // each worker has its own requests in flight
+    const bound = destination.concurrency * workers * outcome.kills.length * destination.chunk;
+    const inFlight =
+      workers > 1
+        ? `${destination.concurrency} in flight × ${workers} workers`
+        : `${destination.concurrency} in flight`;
     recordResult({
-      scenario: `crash-resume: ${destination.name}, ${state.name}`,
+      scenario: `crash-resume: ${destination.name}, ${state.name}${workers > 1 ? `, --parallel ${workers}` : ""}`,
       faults: describeKills(outcome.kills),
       expected: t.expected,
       delivered: t.delivered,
       duplicated: t.duplicated,
       lost: t.lost,
-      note: `bound ${bound.toLocaleString("en-US")} (${destination.concurrency} in flight × ${outcome.kills.length} × ${destination.chunk}); ${corrupt.length} torn line(s); ${outcome.missed.length} planned kill(s) missed (the run ended first); seed ${seed}`,
+      note: `bound ${bound.toLocaleString("en-US")} (${inFlight} × ${outcome.kills.length} × ${destination.chunk}); ${corrupt.length} torn line(s); ${outcome.missed.length} planned kill(s) missed (the run ended first); seed ${seed}`,
     });
     for (const read of outcome.stateReads)
       expect({ code: read.code, stderr: read.stderr }).toEqual({ code: 0, stderr: "" });
@@ -147,8 +154,10 @@ describe("crash and resume", () => {
     // a file destination may keep the written part of a line a crash cut short: never more than one per kill,
     // and each the start of a record that was then delivered in full
     if (destination.tornOk) {
-      expect(notTorn(corrupt, join(dir, "logs", "kestra.jsonl")).map((l) => l.slice(0, 300))).toEqual([]);
-      expect(corrupt.length).toBeLessThanOrEqual(outcome.kills.length);
+      expect(
+        notTorn(corrupt, input.source ?? join(dir, "logs", "kestra.jsonl")).map((l) => l.slice(0, 300)),
+      ).toEqual([]);
+      expect(corrupt.length).toBeLessThanOrEqual(outcome.kills.length * workers);
     } else expect(corrupt.map((l) => l.slice(0, 300))).toEqual([]);
     expect(t.missing).toEqual([]);
     expect(t.lost).toBe(0);
@@ -197,6 +206,23 @@ describe("crash and resume", () => {
 
   it("file exporter, file state: 10 SIGKILLs, every record delivered, duplicates within the bound", async () => {
     await scenario("crashfile", fileDestination("crashfile", 2000, 2), fileState("crashfile"));
+  });
+
+  // issue 15: the same with `apply --parallel 4`: slices shipped by four worker threads, each with its own
+  // requests in flight, so the bound is four times the serial one
+  it("file exporter, file state, --parallel 4: 10 SIGKILLs, every record delivered, duplicates within the bound", async () => {
+    const P = 60_000;
+    const source = join(dir, "logs-par", "kestra.jsonl");
+    const parIds = await writeNumberedLogs(source, { count: P, seed: 14 });
+    const destination = { ...fileDestination("crashpar", 1000, 2), total: statSync(source).size };
+    await scenario(
+      "crashpar",
+      destination,
+      fileState("crashpar"),
+      {},
+      { glob: "logs-par/*.jsonl", ids: parIds, source },
+      4,
+    );
   });
 
   it("Datadog exporter to a local intake, file state: 10 SIGKILLs, every record delivered, duplicates within the bound", async () => {

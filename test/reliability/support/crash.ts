@@ -78,16 +78,19 @@ export async function crashAndResume(options: {
   readonly state: StateTarget;
   readonly plan: readonly Kill[];
   readonly extraEnv?: NodeJS.ProcessEnv;
+  /** Extra `apply` options (e.g. `--parallel 4`), for every apply, the crashed ones and the resumes. */
+  readonly applyArgs?: readonly string[];
 }): Promise<CrashOutcome> {
   const { destination, state } = options;
   const base = ["-c", options.config, "--state", state.location, "--now", NOW];
+  const apply = ["apply", ...base, ...(options.applyArgs ?? [])];
   const env = { ...state.env, ...options.extraEnv };
   const kills: Kill[] = [];
   const missed: Kill[] = [];
   const stateReads: Exit[] = [];
   for (const kill of options.plan) {
     const faultEnv = kill.kind === "timed" ? {} : { LOGSHIPPER_FAULT: `${kill.kind}:${kill.at}` };
-    const running = launch(["apply", ...base], { cwd: options.cwd, env: { ...env, ...faultEnv } });
+    const running = launch(apply, { cwd: options.cwd, env: { ...env, ...faultEnv } });
     let exit: Exit;
     if (kill.kind === "timed") {
       const from = destination.progress();
@@ -117,7 +120,7 @@ export async function crashAndResume(options: {
   }
   const resumes: Exit[] = [];
   for (let i = 0; i < 3; i++) {
-    const exit = await run(["apply", ...base], { cwd: options.cwd, env });
+    const exit = await run(apply, { cwd: options.cwd, env });
     resumes.push(exit);
     if (exit.code === 0) break;
   }
