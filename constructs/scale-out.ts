@@ -206,8 +206,12 @@ function checkSettings(where: string, scaleOut: LogShipperScaleOut): void {
     const v = scaleOut[key];
     if (v === undefined) continue;
     if (Token.isUnresolved(v))
-      throw new Error(`${where}.${key} is a Terraform reference (token); it is written into the definition at synth, so it needs a plain value`);
+      throw new Error(
+        `${where}.${key} is a Terraform reference (token); it is written into the definition at synth, so it needs a plain value`,
+      );
     if (!Number.isInteger(v) || v < min || v > max)
-      throw new Error(`${where}.${key} ${JSON.stringify(v)} is out of range; allowed: an integer from ${min} to ${max}`);
+      throw new Error(
+        `${where}.${key} ${JSON.stringify(v)} is out of range; allowed: an integer from ${min} to ${max}`,
+      );
   }
 }

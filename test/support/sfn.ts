@@ -59,8 +59,7 @@ export function sqsCallbackTask(queueUrl: string): TaskFactory {
 
 /** How the worker answers one callback: a result (sent as `{ Payload: result }`, like Lambda) or a failure. */
 export type CallbackAnswer =
-  | { readonly output: unknown }
-  | { readonly error: string; readonly cause: string };
+  { readonly output: unknown } | { readonly error: string; readonly cause: string };
 
 /**
  * Reads callback messages from `queueUrl` until `stop()` returns true, answering each with `answer(message)`
@@ -93,12 +92,10 @@ export async function serveCallbacks(options: {
       const message = JSON.parse(m.Body) as CallbackMessage;
       const job = (async () => {
         // a handler that throws is a failed task, as a Lambda function error is (error = the error's name)
-        const answer = await options.answer(message).catch(
-          (err: unknown): CallbackAnswer => ({
-            error: err instanceof Error ? err.name : "Error",
-            cause: err instanceof Error ? err.message : String(err),
-          }),
-        );
+        const answer = await options.answer(message).catch((err: unknown): CallbackAnswer => ({
+          error: err instanceof Error ? err.name : "Error",
+          cause: err instanceof Error ? err.message : String(err),
+        }));
         if ("output" in answer)
           await awsJson(endpoint, region, "AWSStepFunctions.SendTaskSuccess", {
             taskToken: message.token,
