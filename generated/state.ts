@@ -33,3 +33,58 @@ export interface StoredCursor {
   ts: string;
   key: string;
 }
+/**
+ * A stored slice plan (scale-out): at most one open per shipper and offsetKey.
+ *
+ * This interface was referenced by `StateFile`'s JSON-Schema
+ * via the `definition` "slicePlan".
+ */
+export interface SlicePlanRecord {
+  version: 1;
+  shipper: string;
+  offsetKey: string;
+  runId: string;
+  createdAt: string;
+  owner: string;
+  leaseToken: number;
+  to: string;
+  exporters: {
+    id: string;
+    configHash: string;
+    start: StoredCursor;
+  }[];
+  slices: SliceSpecRecord[];
+  maxConcurrency: number;
+}
+export interface SliceSpecRecord {
+  id: string;
+  index: number;
+  bucket: number;
+  from: string;
+  until: string;
+  estimate: number | null;
+  groups?: string[];
+  /**
+   * Opaque source-specific JSON.
+   */
+  hint?: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * One exporter's progress in one slice of a plan.
+ *
+ * This interface was referenced by `StateFile`'s JSON-Schema
+ * via the `definition` "sliceProgress".
+ */
+export interface SliceProgressRecord {
+  cursor?: StoredCursor;
+  done: boolean;
+  failed?: boolean;
+  shipped: number;
+  rejected: number;
+  uncertain: number;
+  updatedAt: string;
+  error?: string;
+  token?: number;
+}

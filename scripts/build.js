@@ -26,6 +26,8 @@ function precompiledRefs() {
     `${config}#/$defs/source`,
     state,
     `${state}#/$defs/offsetRecord`,
+    `${state}#/$defs/slicePlan`,
+    `${state}#/$defs/sliceProgress`,
   ];
 }
 

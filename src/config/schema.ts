@@ -71,6 +71,16 @@ export function validateOffsetRecord(value: unknown): SchemaErrors {
   return run(`${stateSchema.$id}#/$defs/offsetRecord`, value);
 }
 
+/** Validates a stored slice plan (scale-out; file state and DynamoDB items share this shape). */
+export function validateSlicePlan(value: unknown): SchemaErrors {
+  return run(`${stateSchema.$id}#/$defs/slicePlan`, value);
+}
+
+/** Validates a stored slice progress record. */
+export function validateSliceProgress(value: unknown): SchemaErrors {
+  return run(`${stateSchema.$id}#/$defs/sliceProgress`, value);
+}
+
 /** Validates a whole file-state document. */
 export function validateStateFile(value: unknown): SchemaErrors {
   return run(stateSchema.$id, value);

@@ -138,3 +138,32 @@ export function toEpochSecondsText(ts: SortableTimestamp, digits: number): strin
   // before 1970: seconds is negative and the fraction counts forward from it
   return (seconds + Number(`0.${ts.slice(20, 20 + d)}`)).toFixed(d);
 }
+
+const NS_PER_S = 1_000_000_000n;
+
+/** Epoch nanoseconds of a sortable timestamp, as a bigint. */
+export function toEpochNanos(ts: SortableTimestamp): bigint {
+  return BigInt(toEpochNanosString(ts));
+}
+
+/** The sortable timestamp of epoch nanoseconds (the inverse of {@link toEpochNanos}). */
+export function fromEpochNanos(ns: bigint): SortableTimestamp {
+  let seconds = ns / NS_PER_S;
+  let nanos = ns % NS_PER_S;
+  if (nanos < 0n) {
+    nanos += NS_PER_S;
+    seconds -= 1n;
+  }
+  const iso = new Date(Number(seconds) * 1000).toISOString();
+  return `${iso.slice(0, 19)}.${nanos.toString().padStart(9, "0")}Z`;
+}
+
+/** The instant one nanosecond after `ts`. */
+export function justAfter(ts: SortableTimestamp): SortableTimestamp {
+  return fromEpochNanos(toEpochNanos(ts) + 1n);
+}
+
+/** The instant one nanosecond before `ts`. */
+export function justBefore(ts: SortableTimestamp): SortableTimestamp {
+  return fromEpochNanos(toEpochNanos(ts) - 1n);
+}

@@ -1,21 +1,18 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ResolvedShipper } from "../config/model";
-import { compareCursor, type Cursor } from "../core/cursor";
 import { describeError } from "../core/errors";
 import type { Exporter } from "../exporters/exporter";
-import { destinationOf } from "../exporters/registry";
-import { SecretError } from "../secrets/errors";
 import { redact } from "../secrets/redaction";
-import { renderSecrets } from "../secrets/render-secrets";
 import type { SecretResolver } from "../secrets/secret-resolver";
 import type { BackoffPolicy } from "../shipping/backoff";
 import type { DeadLetter } from "../shipping/dead-letter";
-import { ExporterPipeline, type PipelineOutcome } from "../shipping/pipeline";
-import { createSource, type SourceContext } from "../sources/registry";
+import type { PipelineOutcome } from "../shipping/pipeline";
+import type { SourceContext } from "../sources/registry";
 import type { InvalidLine, Source } from "../sources/source";
 import { LockHeldError } from "../state/errors";
 import type { Lease, StateStore } from "../state/state-store";
 import { laggingDrift, sourceFailureDrift, type Drift } from "./drift";
+import { fanOut, lowestCursor, openPipelines, openSource } from "./fan-out";
 import { planShipper, type ExporterPlan } from "./plan";
 
 /** Everything `apply` needs besides the config. */
@@ -69,7 +66,6 @@ export interface ShipperRun {
   readonly durationMs: number;
 }
 
-const MAX_SAMPLES = 5;
 /** Drift kinds that a successful run of the exporter resolves. */
 const RESOLVED_BY_APPLY = new Set(["new-exporter", "config-changed", "long-backlog", "lagging"]);
 
@@ -80,7 +76,6 @@ const RESOLVED_BY_APPLY = new Set(["new-exporter", "config-changed", "long-backl
  */
 export async function applyShipper(shipper: ResolvedShipper, context: ApplyContext): Promise<ShipperRun> {
   const started = Date.now();
-  const env = context.env ?? process.env;
   const warn = context.warn ?? (() => undefined);
   const samples: InvalidLine[] = [];
   let lease: Lease;
@@ -114,66 +109,31 @@ export async function applyShipper(shipper: ResolvedShipper, context: ApplyConte
   const opened: Exporter[] = [];
   let source: Source | undefined;
   try {
-    const sourceContext: SourceContext = { baseDir: shipper.baseDir, env, secrets: context.secrets };
-    source = context.createSource
-      ? await context.createSource(shipper, sourceContext)
-      : await createSource(shipper.source, sourceContext);
+    source = await openSource(shipper, context);
     const plan = await planShipper(shipper, { state: context.state, source, now: context.now, count: false });
     const drift = plan.drift.filter(
       (d) => d.kind !== "source-missing" && d.kind !== "source-error" && d.kind !== "destination-window",
     );
     drift.push(...plan.drift.filter((d) => d.kind === "source-missing" || d.kind === "source-error"));
     const runs = new Map<string, ExporterRun>();
-    const pipelines: Array<{ plan: ExporterPlan; pipeline: ExporterPipeline }> = [];
     const margin = context.safetyMarginMs ?? 0;
     const shouldStop = (): boolean =>
       leaseError !== undefined ||
       context.signal?.aborted === true ||
       (context.deadline !== undefined && Date.now() >= context.deadline - margin);
 
-    for (const p of plan.exporters) {
-      const deadLetter = context.deadLetter.describe(shipper.id, p.exporter.id);
-      try {
-        const config = await renderSecrets(p.exporter.config, context.secrets);
-        const exporter = await destinationOf(p.exporter.type).create({
-          resolved: p.exporter,
-          config,
-          baseDir: shipper.baseDir,
-          shipperId: shipper.id,
-          env,
-          warn,
-        });
-        opened.push(exporter);
-        await exporter.open?.();
-        const pipeline = new ExporterPipeline({
-          shipper: shipper.id,
-          exporter,
-          ref: p.ref,
-          start: p.start,
-          stored: p.stored,
-          configHash: p.exporter.configHash,
-          concurrency: p.exporter.concurrency ?? exporter.defaultConcurrency,
-          retryBudgetMs: p.exporter.retryBudgetMs,
-          state: context.state,
-          lease,
-          deadLetter: context.deadLetter,
-          runNow: context.now.getTime(),
-          deadline: context.deadline !== undefined ? context.deadline - margin : undefined,
-          shouldStop,
-          backoff: context.backoff,
-        });
-        pipelines.push({ plan: p, pipeline });
-      } catch (err) {
-        if (err instanceof SecretError) {
-          drift.push({
-            kind: "secret-unresolvable",
-            shipper: shipper.id,
-            exporter: p.exporter.id,
-            message: `${shipper.id}/${p.exporter.id}: ${err.message}`,
-          });
-        }
-        runs.set(p.exporter.id, { plan: p, status: "failed", error: redact(describeError(err)), deadLetter });
-      }
+    const open = await openPipelines(
+      shipper,
+      plan.exporters.map((p) => ({ plan: p })),
+      context,
+      { lease, shouldStop },
+      opened,
+    );
+    const pipelines = open.pipelines;
+    drift.push(...open.drift);
+    for (const f of open.failed) {
+      const deadLetter = context.deadLetter.describe(shipper.id, f.plan.exporter.id);
+      runs.set(f.plan.exporter.id, { plan: f.plan, status: "failed", error: f.error, deadLetter });
     }
 
     let read = 0;
@@ -181,40 +141,20 @@ export async function applyShipper(shipper: ResolvedShipper, context: ApplyConte
     let sourceError: unknown;
     let shipped = 0;
     if (pipelines.length > 0) {
-      const after = pipelines
-        .map((p) => p.plan.start)
-        .reduce((a: Cursor, b) => (compareCursor(b, a) < 0 ? b : a));
-      try {
-        for await (const batch of source.read(
-          { after, to: plan.to, filter: shipper.filter },
-          {
-            batchSize: shipper.batchSize,
-            onInvalid: (line) => {
-              if (samples.length < MAX_SAMPLES) samples.push(line);
-            },
-            signal: context.signal,
-          },
-        )) {
-          invalid += batch.invalid;
-          const single = pipelines.length === 1;
-          for (const record of batch.records) {
-            read++;
-            for (const { pipeline } of pipelines) {
-              if (pipeline.wants(record)) {
-                const wait = pipeline.push(record, single);
-                if (wait) await wait;
-              }
-            }
-            // with several exporters, every one encodes from the same parsed entry, then it is dropped
-            if (!single) record.compact?.();
-          }
-          context.onProgress?.({ shipper: shipper.id, read, shipped });
-          if (!pipelines.some((p) => p.pipeline.active) || shouldStop()) break;
-        }
-      } catch (err) {
-        sourceError = err;
-        const message = `${shipper.id}: reading ${source.describe()} failed: ${redact(describeError(err))}`;
-        drift.push(sourceFailureDrift(shipper.id, err, message));
+      const after = lowestCursor(pipelines.map((p) => p.plan.start));
+      const result = await fanOut(source, { after, to: plan.to, filter: shipper.filter }, pipelines, {
+        batchSize: shipper.batchSize,
+        samples,
+        signal: context.signal,
+        shouldStop,
+        onBatch: (n) => context.onProgress?.({ shipper: shipper.id, read: n, shipped }),
+      });
+      read = result.read;
+      invalid = result.invalid;
+      if (result.error !== undefined) {
+        sourceError = result.error;
+        const message = `${shipper.id}: reading ${source.describe()} failed: ${redact(describeError(sourceError))}`;
+        drift.push(sourceFailureDrift(shipper.id, sourceError, message));
       }
     }
     for (const { plan: p, pipeline } of pipelines) {
@@ -293,7 +233,8 @@ export async function applyShipper(shipper: ResolvedShipper, context: ApplyConte
   }
 }
 
-async function acquire(shipper: string, context: ApplyContext): Promise<Lease> {
+/** Takes a shipper's lease, waiting up to `lockTimeoutMs` for a held one. Throws `LockHeldError` after that. */
+export async function acquire(shipper: string, context: ApplyContext): Promise<Lease> {
   const until = Date.now() + (context.lockTimeoutMs ?? 0);
   for (;;) {
     try {

@@ -43,6 +43,16 @@ export interface PipelineOptions {
   readonly backoff?: BackoffPolicy;
   /** Wall clock for retries and Retry-After (tests may replace it). */
   readonly clock?: () => number;
+  /**
+   * Where commits go instead of `state.commit(ref, …, lease)`: e.g. a slice's progress (scale-out). Called in
+   * order with the cursor read before (`expected`), the next record (totals counted from `stored`) and the
+   * number of uncertain records in this commit; it must be a compare-and-set on `expected` as `commit` is.
+   */
+  readonly commitTarget?: (
+    expected: Cursor | undefined,
+    next: OffsetRecord,
+    uncertain: number,
+  ) => Promise<void>;
 }
 
 /** How one exporter's run ended. */
@@ -347,7 +357,7 @@ export class ExporterPipeline {
         const last: Cursor = { ts: lastBatch.lastTs, key: lastBatch.lastKey };
         try {
           const counts = countRejected(rejected);
-          await this.commit(last, delivered, rejected, counts.rejected);
+          await this.commit(last, delivered, rejected, counts.rejected, false, counts.uncertain);
           this.shipped += delivered;
           this.rejectedCount += counts.rejected;
           this.uncertain += counts.uncertain;
@@ -371,6 +381,7 @@ export class ExporterPipeline {
     rejected: Rejected[],
     rejectedCount: number,
     force = false,
+    uncertain = 0,
   ): Promise<void> {
     if (rejected.length > 0)
       await this.options.deadLetter.write(this.options.shipper, this.exporter.id, rejected);
@@ -395,7 +406,9 @@ export class ExporterPipeline {
       rejected: totals.rejected,
     };
     faultPoint("before-commit");
-    await this.options.state.commit(this.options.ref, this.expected, record, this.options.lease);
+    if (this.options.commitTarget !== undefined)
+      await this.options.commitTarget(this.expected, record, uncertain);
+    else await this.options.state.commit(this.options.ref, this.expected, record, this.options.lease);
     faultPoint("after-commit");
     this.expected = record.cursor;
     this.committed = record.cursor;

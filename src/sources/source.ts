@@ -1,4 +1,5 @@
 import type { Cursor } from "../core/cursor";
+import type { JsonValue } from "../core/json";
 import type { LogRecord, RecordFilter } from "../core/log-record";
 import type { Drift } from "../../generated/report";
 
@@ -9,6 +10,31 @@ export interface ReadRange {
   /** Inclusive upper bound on the ordering timestamp (now − settleDelay), sortable form. */
   readonly to: string;
   readonly filter: RecordFilter;
+  /**
+   * Scale-out: the opaque hint of the slice being read (from this source's `planSlices`, e.g. byte offsets to
+   * seek to). A source may use it to start reading near `after`; it must still yield exactly the records of the
+   * range, hint or not.
+   */
+  readonly hint?: JsonValue;
+  /** Scale-out: read only these log groups (set only for slices a source's own `planSlices` split by groups). */
+  readonly groups?: readonly string[];
+}
+
+/** What a plan asks of a source's slicing. */
+export interface SliceTarget {
+  /** Records wanted per slice. */
+  readonly sliceTarget: number;
+  /** Most slices. */
+  readonly maxSlices: number;
+}
+
+/** One bucket that a source proposes (see `Source.planSlices`). */
+export interface SourceSlice {
+  readonly from: string;
+  readonly until: string;
+  readonly estimate: number | null;
+  readonly groups?: string[];
+  readonly hint?: JsonValue;
 }
 
 /** One batch from a source: records in ascending (pos, key) order, and how many lines were invalid. */
@@ -48,6 +74,13 @@ export interface Source {
    * Ranges share the filter and the upper bound; only `after` differs.
    */
   count(ranges: readonly ReadRange[]): Promise<Array<number | null>>;
+  /**
+   * Scale-out: splits `(range.after, range.to]` into contiguous half-open buckets `[from, until)` of about
+   * `target.sliceTarget` records: the first `from` is `range.after.ts`, each `until` the next `from`, the last
+   * `until` is `range.to + 1 ns` (see `reconcile/slices.ts`). Buckets may repeat with disjoint `groups`.
+   * Without it, the planner makes fixed time buckets from `count` or the range's length.
+   */
+  planSlices?(range: ReadRange, target: SliceTarget): Promise<SourceSlice[]>;
   /** Problems with the source itself (a missing log group, unreachable API), as drift. */
   check(shipper: string): Promise<Drift[]>;
   /** Releases resources. */

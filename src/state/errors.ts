@@ -63,3 +63,17 @@ export class LeaseLostError extends LogShipperError {
     );
   }
 }
+
+/** A slice plan cannot be stored: another open plan exists for the shipper × offsetKey. */
+export class SlicePlanExistsError extends LogShipperError {
+  constructor(
+    readonly shipper: string,
+    readonly offsetKey: string,
+    readonly runId: string,
+  ) {
+    super(
+      "STATE_PLAN_EXISTS",
+      `shipper ${shipper} (offsetKey ${offsetKey}) already has an open slice plan, run ${runId}; it is resumed, not replaced`,
+    );
+  }
+}

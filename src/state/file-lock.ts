@@ -124,7 +124,12 @@ class FileLease implements Lease {
    * this lease wrote (same identity: one `stat`), it names this lease; anything else is read and checked.
    */
   async verify(): Promise<void> {
-    if ((await currentIdentity(this.file)) === this.identity) return;
+    await this.current();
+  }
+
+  /** The lock file's content, checked to name this lease (see `verify`). */
+  private async current(): Promise<LockInfo> {
+    if ((await currentIdentity(this.file)) === this.identity) return this.info;
     const current = await readLock(this.file);
     if (
       current === undefined ||
@@ -137,11 +142,12 @@ class FileLease implements Lease {
         current && current !== "garbage" ? `now held by ${describeHolder(current)}` : "the lock file is gone",
       );
     }
+    return current;
   }
 
   async renew(): Promise<void> {
-    await this.verify();
-    this.info = { ...this.info, expiresAt: new Date(Date.now() + this.ttlMs).toISOString() };
+    const current = await this.current();
+    this.info = { ...current, expiresAt: new Date(Date.now() + this.ttlMs).toISOString() };
     this.identity = await writeFileAtomic(this.file, JSON.stringify(this.info));
   }
 
@@ -151,6 +157,21 @@ class FileLease implements Lease {
       await unlink(this.file).catch(() => undefined);
     }
   }
+}
+
+/**
+ * A handle on a lease that another process (or thread) took: it names the lock file's `owner` and `token`; its
+ * first `verify` or `renew` reads the lock file, and fails with `LeaseLostError` unless they still hold it.
+ */
+export function attachFileLease(
+  file: string,
+  shipper: string,
+  owner: string,
+  token: number,
+  ttlMs: number,
+): Lease {
+  const info: LockInfo = { owner, token, pid: 0, host: "", acquiredAt: "", expiresAt: "" };
+  return new FileLease(file, shipper, info, ttlMs, "");
 }
 
 /** True when `lease` is a file lease, which can be verified before each commit (fencing). */

@@ -6,6 +6,8 @@ import type { StateFile } from "../../generated/state";
 import { currentIdentity, writeFileAtomic } from "./atomic-file";
 import { CursorRegressionError, StaleCursorError, StateCorruptError } from "./errors";
 import { acquireFileLease, isFileLease } from "./file-lock";
+import { FileSliceState } from "./file-slice-state";
+import type { ProgressEntry, SlicePlan, SliceProgress } from "../reconcile/slices";
 import {
   describeRef,
   offsetId,
@@ -14,6 +16,8 @@ import {
   type LeaseOptions,
   type OffsetRecord,
   type OffsetRef,
+  type SliceRef,
+  type SliceState,
   type StateStore,
   type StoredOffset,
 } from "./state-store";
@@ -25,8 +29,9 @@ const SHIPPER_FILE = /^(.+)\.json$/;
  * (`<shipper>.lock`). Every write replaces the document atomically (temp file, fsync, rename). Writes to one
  * shipper's document are serialized inside the process; the lock keeps other processes out.
  */
-export class FileStateStore implements StateStore {
+export class FileStateStore implements StateStore, SliceState {
   private readonly dir: string;
+  private readonly slices: FileSliceState;
   private readonly queues = new Map<string, Promise<unknown>>();
   /**
    * Per shipper, the document this store wrote last and the identity of the file it wrote (see `identityOf`).
@@ -38,6 +43,7 @@ export class FileStateStore implements StateStore {
 
   constructor(dir: string) {
     this.dir = resolve(dir);
+    this.slices = new FileSliceState(this.dir);
   }
 
   describe(): string {
@@ -101,6 +107,7 @@ export class FileStateStore implements StateStore {
 
   /** Deletes a shipper's whole document, even a corrupt one (`logshipper state rm SHIPPER --all`). */
   async removeShipper(shipper: string): Promise<boolean> {
+    await this.slices.removeShipper(shipper);
     try {
       await unlink(this.fileOf(shipper));
       return true;
@@ -118,6 +125,35 @@ export class FileStateStore implements StateStore {
   async acquireLease(shipper: string, options: LeaseOptions): Promise<Lease> {
     await mkdir(this.dir, { recursive: true });
     return acquireFileLease(join(this.dir, `${shipper}.lock`), shipper, options);
+  }
+
+  getSlicePlan(shipper: string, offsetKey: string): Promise<SlicePlan | undefined> {
+    return this.slices.getSlicePlan(shipper, offsetKey);
+  }
+
+  putSlicePlan(plan: SlicePlan, lease: Lease): Promise<void> {
+    return this.slices.putSlicePlan(plan, lease);
+  }
+
+  deleteSlicePlan(plan: SlicePlan, lease: Lease): Promise<void> {
+    return this.slices.deleteSlicePlan(plan, lease);
+  }
+
+  listSliceProgress(shipper: string, runId: string): Promise<ProgressEntry[]> {
+    return this.slices.listSliceProgress(shipper, runId);
+  }
+
+  commitSliceProgress(
+    ref: SliceRef,
+    expected: Cursor | undefined,
+    next: SliceProgress,
+    lease: Lease,
+  ): Promise<void> {
+    return this.slices.commitSliceProgress(ref, expected, next, lease);
+  }
+
+  attachLease(shipper: string, owner: string, token: number, ttlMs: number): Lease {
+    return this.slices.attachLease(shipper, owner, token, ttlMs);
   }
 
   private fileOf(shipper: string): string {

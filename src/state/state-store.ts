@@ -1,5 +1,6 @@
 import type { Cursor } from "../core/cursor";
 import type { OffsetRecord } from "../../generated/state";
+import type { ProgressEntry, SlicePlan, SliceProgress } from "../reconcile/slices";
 
 export type { OffsetRecord } from "../../generated/state";
 
@@ -64,6 +65,59 @@ export interface StateStore {
   removeShipper?(shipper: string): Promise<boolean>;
   /** Releases resources (clients, file handles). */
   close?(): Promise<void>;
+}
+
+/** Which slice progress record: one per run × slice × exporter. */
+export interface SliceRef {
+  readonly shipper: string;
+  readonly runId: string;
+  readonly sliceId: string;
+  readonly exporter: string;
+}
+
+/**
+ * Slice plans and slice progress (scale-out, issue 15): an optional capability of a state store, implemented by
+ * the file store and the DynamoDB store. Writes are fenced by the shipper's lease like offset commits.
+ */
+export interface SliceState {
+  /** The open plan of a shipper × offsetKey, or `undefined`. */
+  getSlicePlan(shipper: string, offsetKey: string): Promise<SlicePlan | undefined>;
+  /**
+   * Stores a plan. Throws `SlicePlanExistsError` when another open plan (another `runId`) exists; storing the
+   * same `runId` again replaces it (a later run resuming the plan under its own lease).
+   */
+  putSlicePlan(plan: SlicePlan, lease: Lease): Promise<void>;
+  /** Deletes a plan with all its progress. */
+  deleteSlicePlan(plan: SlicePlan, lease: Lease): Promise<void>;
+  /** Every progress record of a run. */
+  listSliceProgress(shipper: string, runId: string): Promise<ProgressEntry[]>;
+  /**
+   * Writes a progress record: a compare-and-set on its cursor (`expected` is the cursor the writer read,
+   * `undefined` when there was no record or no cursor). Throws `StaleCursorError` when it differs,
+   * `CursorRegressionError` when `next.cursor` is behind it, `LeaseLostError` when the lease is no longer held.
+   */
+  commitSliceProgress(
+    ref: SliceRef,
+    expected: Cursor | undefined,
+    next: SliceProgress,
+    lease: Lease,
+  ): Promise<void>;
+  /**
+   * A handle on a lease that another process (or Lambda invocation) holds: `renew()` extends it only while
+   * `owner` and `token` still hold it, else throws `LeaseLostError`; `release()` gives it up on their behalf.
+   */
+  attachLease(shipper: string, owner: string, token: number, ttlMs: number): Lease;
+}
+
+/** True when a state store implements {@link SliceState}. */
+export function hasSliceState(state: StateStore): state is StateStore & SliceState {
+  const s = state as Partial<SliceState>;
+  return typeof s.getSlicePlan === "function" && typeof s.commitSliceProgress === "function";
+}
+
+/** `runId/sliceId/exporter` of a slice record, for messages. */
+export function describeSliceRef(ref: SliceRef): string {
+  return `${ref.shipper}/${ref.runId}/${ref.sliceId}/${ref.exporter}`;
 }
 
 /** `offsetKey/exporter`, the key of an offset inside one shipper. */
