@@ -39,6 +39,7 @@ export interface PlanShipper {
   id: string;
   source?: string;
   exporters: PlanExporter[];
+  slices?: PlanSlices;
 }
 export interface PlanExporter {
   id: string;
@@ -73,6 +74,16 @@ export interface Cursor {
    * Source-specific tiebreak among records with the same timestamp.
    */
   key: string;
+}
+/**
+ * A running scale-out plan of the shipper: how many of its slices are done, running (some progress), pending and failed.
+ */
+export interface PlanSlices {
+  runId: string;
+  done: number;
+  running: number;
+  pending: number;
+  failed: number;
 }
 export interface Drift {
   kind: DriftKind;

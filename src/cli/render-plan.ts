@@ -35,6 +35,12 @@ export function renderPlan(report: PlanReport, config: LoadedConfig): string {
       const what = e.action === "backfill" ? "backfill" : "ship";
       out.push(`  ${sign} ${head}  ${e.from} → ${e.to}  ${padStart(count, 14)} to ${what}`);
     }
+    if (s.slices !== undefined) {
+      const c = s.slices;
+      out.push(
+        `  ⋯ running plan ${c.runId}: ${plural(c.done + c.running + c.pending + c.failed, "slice")}; ${c.done} done, ${c.running} running, ${c.pending} pending, ${c.failed} failed`,
+      );
+    }
     out.push("");
   }
   if (report.drift.length > 0) {

@@ -1,4 +1,10 @@
-import type { ApplyExporter, ApplyReport, ApplyShipper, PlanReport } from "../../generated/report";
+import type {
+  ApplyExporter,
+  ApplyReport,
+  ApplyShipper,
+  PlanReport,
+  PlanSlices,
+} from "../../generated/report";
 import type { LoadedConfig, ResolvedShipper } from "../config/model";
 import { LogShipperError } from "../core/errors";
 import { toIso } from "../core/timestamp";
@@ -10,6 +16,7 @@ import type { StateStore, StoredOffset } from "../state/state-store";
 import { applyShipper, type ApplyContext, type ShipperRun } from "./apply";
 import { orphanedState, type Drift } from "./drift";
 import { planShipper, type PlanContext, type ShipperPlan } from "./plan";
+import { runningPlanStatus } from "./scale-out";
 
 /** Picks the shippers named by `--shipper` (all when none). Throws for an unknown id. */
 export function selectShippers(config: LoadedConfig, ids: readonly string[] | undefined): ResolvedShipper[] {
@@ -41,6 +48,7 @@ export async function runPlan(
 ): Promise<{ report: PlanReport; plans: ShipperPlan[] }> {
   const selected = selectShippers(config, options.shippers);
   const plans: ShipperPlan[] = [];
+  const running = new Map<string, PlanSlices>();
   const drift: Drift[] = [];
   for (const shipper of selected) {
     // remote sources (Kestra API, CloudWatch) need their credentials to check and count
@@ -55,6 +63,8 @@ export async function runPlan(
     try {
       const plan = await planShipper(shipper, { ...options, source });
       plans.push(plan);
+      const slices = await runningPlanStatus(options.state, shipper);
+      if (slices !== undefined) running.set(shipper.id, slices);
       drift.push(...plan.drift);
     } finally {
       await source.close?.();
@@ -78,6 +88,7 @@ export async function runPlan(
         action: e.action,
         cursor: e.stored?.cursor ?? null,
       })),
+      ...(running.has(p.shipper.id) ? { slices: running.get(p.shipper.id) } : {}),
     })),
     drift: drift.map(redactDrift),
     warnings: [...config.warnings],
@@ -95,15 +106,19 @@ export interface RunApplyOptions extends ApplyContext {
   readonly shippers?: readonly string[];
 }
 
-/** Applies every selected shipper in turn, then checks for orphaned state. */
+/**
+ * Applies every selected shipper in turn, then checks for orphaned state. `runShipper` runs one shipper
+ * (default `applyShipper`; `apply --parallel N` passes one that calls `runSliced`).
+ */
 export async function runApply(
   config: LoadedConfig,
   options: RunApplyOptions,
+  runShipper: (shipper: ResolvedShipper) => Promise<ShipperRun> = (s) => applyShipper(s, options),
 ): Promise<{ report: ApplyReport; runs: ShipperRun[] }> {
   const started = Date.now();
   const selected = selectShippers(config, options.shippers);
   const runs: ShipperRun[] = [];
-  for (const shipper of selected) runs.push(await applyShipper(shipper, options));
+  for (const shipper of selected) runs.push(await runShipper(shipper));
   const only = options.shippers && options.shippers.length > 0 ? new Set(options.shippers) : undefined;
   const drift = [
     ...runs.flatMap((r) => r.drift),

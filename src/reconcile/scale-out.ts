@@ -5,6 +5,7 @@
  * {@link runSliced}. Defaults are in {@link ScaleOutSettings}.
  */
 import { randomBytes } from "node:crypto";
+import type { PlanSlices } from "../../generated/report";
 import type { ResolvedShipper } from "../config/model";
 import { compareCursor } from "../core/cursor";
 import { describeError } from "../core/errors";
@@ -32,6 +33,7 @@ import { draftSlices } from "./slice-planning";
 import { shipSlice } from "./slice-ship";
 import {
   contiguousPrefix,
+  countSlices,
   isPast,
   lowestStart,
   numberSlices,
@@ -244,6 +246,23 @@ export async function advanceWatermarks(
   const state = sliceStateOf(context.state);
   const plan = await loadRunPlan(state, shipper, handle);
   await advancePlan(shipper, plan, state, await attachRun(state, handle, context));
+}
+
+/**
+ * How the shipper's open plan stands (for `plan`): its run id and how many slices are done, running, pending and
+ * failed; `undefined` when there is no open plan or the state cannot keep plans. Reads only the state.
+ */
+export async function runningPlanStatus(
+  state: StateStore,
+  shipper: Pick<ResolvedShipper, "id" | "offsetKey">,
+): Promise<PlanSlices | undefined> {
+  if (!isSliceCapable(state)) return undefined;
+  const plan = await state.getSlicePlan(shipper.id, shipper.offsetKey);
+  if (plan === undefined) return undefined;
+  const progress = progressMap(await state.listSliceProgress(shipper.id, plan.runId));
+  const stored = await storedOffsets(state, plan);
+  const since = new Map([...stored].flatMap(([id, r]) => (r !== undefined ? [[id, r.cursor] as const] : [])));
+  return { runId: plan.runId, ...countSlices(plan, progress, since) };
 }
 
 /** What the engine that ran the slices knows beyond the state (optional input of {@link finalizeRun}). */

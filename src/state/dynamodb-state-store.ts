@@ -15,6 +15,8 @@ import {
 } from "../core/aws-client-options";
 import { compareCursor, type Cursor } from "../core/cursor";
 import { LogShipperError } from "../core/errors";
+import type { ProgressEntry, SlicePlan, SliceProgress } from "../reconcile/slices";
+import { DynamoDbSliceState } from "./dynamodb-slice-state";
 import {
   CursorRegressionError,
   LeaseLostError,
@@ -29,6 +31,8 @@ import {
   type LeaseOptions,
   type OffsetRecord,
   type OffsetRef,
+  type SliceRef,
+  type SliceState,
   type StateStore,
   type StoredOffset,
 } from "./state-store";
@@ -102,10 +106,11 @@ export function parseDynamoDbLocation(location: string): { table: string; region
  *
  * The SDK is imported on first use, so the CLI only loads it when `--state dynamodb://...` is used.
  */
-export class DynamoDbStateStore implements StateStore {
+export class DynamoDbStateStore implements StateStore, SliceState {
   readonly table: string;
   private readonly options: DynamoDbStateStoreOptions;
   private readonly dynamodb: LazyAwsClient<Sdk, DynamoDBClient>;
+  private readonly slices: DynamoDbSliceState;
 
   constructor(options: DynamoDbStateStoreOptions) {
     if (!TABLE_NAME.test(options.table))
@@ -120,6 +125,41 @@ export class DynamoDbStateStore implements StateStore {
       (sdk) => new sdk.DynamoDBClient(awsClientConfig("dynamodb", options)),
       options.client,
     );
+    this.slices = new DynamoDbSliceState(
+      this,
+      this.table,
+      () => this.dynamodb.get(),
+      () => this.describe(),
+    );
+  }
+
+  getSlicePlan(shipper: string, offsetKey: string): Promise<SlicePlan | undefined> {
+    return this.slices.getSlicePlan(shipper, offsetKey);
+  }
+
+  putSlicePlan(plan: SlicePlan, lease: Lease): Promise<void> {
+    return this.slices.putSlicePlan(plan, lease);
+  }
+
+  deleteSlicePlan(plan: SlicePlan, lease: Lease): Promise<void> {
+    return this.slices.deleteSlicePlan(plan, lease);
+  }
+
+  listSliceProgress(shipper: string, runId: string): Promise<ProgressEntry[]> {
+    return this.slices.listSliceProgress(shipper, runId);
+  }
+
+  commitSliceProgress(
+    ref: SliceRef,
+    expected: Cursor | undefined,
+    next: SliceProgress,
+    lease: Lease,
+  ): Promise<void> {
+    return this.slices.commitSliceProgress(ref, expected, next, lease);
+  }
+
+  attachLease(shipper: string, owner: string, token: number, ttlMs: number): Lease {
+    return this.slices.attachLease(shipper, owner, token, ttlMs);
   }
 
   describe(): string {
@@ -235,6 +275,7 @@ export class DynamoDbStateStore implements StateStore {
   async removeShipper(shipper: string): Promise<boolean> {
     const { sdk, client } = await this.dynamodb.get();
     const items = await this.queryOffsets(shipper);
+    await this.slices.removeShipper(shipper);
     for (const item of items) {
       await client.send(
         new sdk.DeleteItemCommand({
@@ -549,15 +590,16 @@ function describeHolder(info: LeaseInfo): string {
   return `run ${info.owner} (fencing token ${info.token}${info.acquiredAt ? `, since ${info.acquiredAt}` : ""}, lease until ${new Date(info.expiresAt).toISOString()})`;
 }
 
-function describeLeaseLoss(old: Item | undefined): string {
+/** @internal Why a fenced write found the lease gone. */
+export function describeLeaseLoss(old: Item | undefined): string {
   const info = old !== undefined ? readLease(old) : undefined;
   return info !== undefined
     ? `it is now held by ${describeHolder(info)}`
     : "the lease item is gone (released or removed)";
 }
 
-/** "Still held by this owner and token", with the names and values of the update expression that goes with it. */
-function leaseCondition(
+/** @internal "Still held by this owner and token", with the names and values of the update expression that goes with it. */
+export function leaseCondition(
   lease: DynamoDbLease,
   names: Record<string, string>,
   values: Item,
@@ -577,7 +619,8 @@ function leaseCondition(
   };
 }
 
-function cursorCondition(expected: Cursor | undefined): {
+/** @internal The compare-and-set condition on a `cursor` attribute. */
+export function cursorCondition(expected: Cursor | undefined): {
   ConditionExpression: string;
   ExpressionAttributeNames: Record<string, string>;
   ExpressionAttributeValues?: Item;
@@ -605,8 +648,8 @@ function checkKeySchema(table: string, schema: KeySchemaElement[] | undefined): 
   }
 }
 
-/** Plain values of an item, keeping unexpected attribute types visible to the shape check. */
-function unmarshalItem(item: Item): Record<string, unknown> {
+/** @internal Plain values of an item, keeping unexpected attribute types visible to the shape check. */
+export function unmarshalItem(item: Item): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(item)) out[name] = unmarshalValue(value);
   return out;
@@ -632,8 +675,8 @@ function clockMicros(): number {
   return Math.floor((performance.timeOrigin + performance.now()) * 1000);
 }
 
-/** The per-item reasons of a cancelled transaction (empty for any other error). */
-function cancellationReasons(err: unknown): CancellationReason[] {
+/** @internal The per-item reasons of a cancelled transaction (empty for any other error). */
+export function cancellationReasons(err: unknown): CancellationReason[] {
   if (awsErrorName(err) !== "TransactionCanceledException") return [];
   return (err as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
 }
@@ -643,7 +686,7 @@ function cancellationReasons(err: unknown): CancellationReason[] {
  * transaction touched the same item: `TransactionConflictException` for a single write, a cancelled transaction
  * whose reasons hold a `TransactionConflict` and no failed condition. The SDK does not retry either.
  */
-async function retryOnConflict<T>(write: () => Promise<T>): Promise<T> {
+export async function retryOnConflict<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();
