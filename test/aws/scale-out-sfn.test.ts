@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { rm } from "node:fs/promises";
 import { type BucketLocationConstraint, CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import { scaleOutDefinition } from "../../constructs/private/state-machine";
+import { toEpochMs } from "../../src/core/timestamp";
 import { createHandler, type HandlerDeps } from "../../src/lambda/runtime";
 import { resultsPrefix } from "../../src/lambda/plan-layout";
 import { createSource } from "../../src/sources/registry";
@@ -51,6 +52,7 @@ describe("scale-out state machine on moto_server (real handler in-process)", () 
     shipper: string,
     deps: HandlerDeps,
     answer: (m: CallbackMessage, run: () => Promise<unknown>) => Promise<CallbackAnswer>,
+    settings: Record<string, number> = SETTINGS,
   ): Promise<Run & { bucket: string }> {
     const bucket = uniqueName("plans");
     const s3 = new S3Client({ endpoint, region, credentials, forcePathStyle: true });
@@ -69,7 +71,7 @@ describe("scale-out state machine on moto_server (real handler in-process)", () 
       task: sqsCallbackTask(QueueUrl),
       resultBucket: bucket,
       resultPrefix: resultsPrefix(shipper),
-      settings: SETTINGS,
+      settings,
     });
     const { stateMachineArn } = await awsJson<{ stateMachineArn: string }>(
       endpoint,
@@ -272,6 +274,84 @@ describe("scale-out state machine on moto_server (real handler in-process)", () 
       expect(await listed.text()).toContain("manifest.json");
     } finally {
       unblock(new Error("the killed sandbox is gone"));
+      await rm(fx.dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+  it("ships a small backlog inline in the Plan step and ends without a Map", async () => {
+    const shipper = "sfn-small";
+    const fx = await backlogFixture(40, { id: shipper });
+    try {
+      const deps: HandlerDeps = { env: env(fx.configPath), aws: motoOptions() };
+      // the defaults: a backlog below minRecordsToSlice (2 × sliceTarget) is not sliced
+      const run = await execute("eu-west-3", shipper, deps, ok, { maxConcurrency: 3 });
+      expect(run.status).toBe("SUCCEEDED");
+      expect(run.calls.map((c) => c.step)).toEqual(["Plan"]);
+      expect(run.lines.find((l) => l.type === "logshipper.run")).toMatchObject({ status: "ok", shipped: 40 });
+      expect(await readLines(fx.outFile)).toEqual(fx.lines);
+    } finally {
+      await rm(fx.dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it("fails the execution loudly when the source fails in a slice; the next execution resumes the plan", async () => {
+    const shipper = "sfn-resume";
+    const fx = await backlogFixture(RECORDS, { id: shipper, lookbackPeriod: "PT2H" }, STEP_MS);
+    let failReads = true;
+    try {
+      const deps: HandlerDeps = {
+        env: env(fx.configPath),
+        aws: motoOptions(),
+        apply: {
+          backoff: { baseMs: 1, maxMs: 5 },
+          createSource: async (s, context) => {
+            const inner = await createSource(s.source, context);
+            return {
+              describe: () => inner.describe(),
+              count: (ranges) => inner.count(ranges),
+              check: (id) => inner.check(id),
+              close: async () => inner.close?.(),
+              async *read(range, options) {
+                let batches = 0;
+                for await (const batch of inner.read(range, options)) {
+                  yield batch;
+                  // the source breaks in the middle of the slice that ends 20 minutes ago (buckets of 20 minutes)
+                  const age = Date.now() - toEpochMs(range.to);
+                  if (++batches === 2 && failReads && age > 10 * 60_000 && age < 30 * 60_000)
+                    throw new Error("disk gone");
+                }
+              },
+            };
+          },
+        },
+      };
+      const first = await execute("ca-central-1", shipper, deps, ok);
+      // the run fails (an exporter failed in a slice), nothing is lost, the watermark stays before the gap
+      expect(first.status).toBe("FAILED");
+      expect(first.lines.find((l) => l.type === "logshipper.run")).toMatchObject({ status: "failed" });
+      const open = await store.getSlicePlan(shipper, "LogShipper-state");
+      expect(open).toBeDefined();
+      const shippedFirst = (await readLines(fx.outFile)).length;
+      expect(shippedFirst).toBeLessThan(RECORDS);
+      // the watermark: the contiguous prefix before the failed slice (not the failed slice's shipped part)
+      const offset = await store.get({ shipper, offsetKey: "LogShipper-state", exporter: "archive" });
+      expect(offset?.shipped).toBeGreaterThan(0);
+      expect(offset?.shipped).toBeLessThan(shippedFirst);
+
+      failReads = false;
+      const second = await execute("sa-east-1", shipper, deps, ok);
+      expect(second.status).toBe("SUCCEEDED");
+      expect(second.lines.find((l) => l.type === "logshipper.plan")).toMatchObject({
+        resumed: true,
+        runId: open?.runId,
+      });
+      // slices the first run finished are not shipped again
+      const pending = (second.lines.find((l) => l.type === "logshipper.plan")?.pending as number) ?? 0;
+      expect(pending).toBeLessThan(6);
+      const out = await readLines(fx.outFile);
+      expect(new Set(out)).toEqual(new Set(fx.lines));
+      expect(out.length - fx.lines.length).toBeLessThanOrEqual(2 * 50);
+      expect(await store.getSlicePlan(shipper, "LogShipper-state")).toBeUndefined();
+    } finally {
       await rm(fx.dir, { recursive: true, force: true });
     }
   }, 60_000);
