@@ -87,4 +87,12 @@ export interface SliceProgressRecord {
   updatedAt: string;
   error?: string;
   token?: number;
+  /**
+   * The part of the counts written under `token` (this run), for its report.
+   */
+  run?: {
+    shipped: number;
+    rejected: number;
+    uncertain: number;
+  };
 }

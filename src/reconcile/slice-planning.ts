@@ -1,27 +1,30 @@
-import { toEpochMs } from "../core/timestamp";
+import { cursorAt } from "../core/cursor";
+import { fromEpochNanos, justAfter, toEpochMs, toEpochNanos } from "../core/timestamp";
 import type { ReadRange, Source } from "../sources/source";
 import type { ScaleOutSettings } from "./scale-out-common";
 import { fixedBuckets, type SliceDraft } from "./slices";
+
+/** Most `count` calls that planning by counts may make (one call counts every boundary of a round). */
+const MAX_COUNT_ROUNDS = 40;
 
 /**
  * The buckets of a new plan over `(range.after, range.to]`, or `undefined` when the backlog is too small to
  * slice (the run is then serial):
  *
- * - a source with `planSlices` proposes them; the plan is serial when they are fewer than two, or when every
- *   estimate is known and their sum is below `minRecordsToSlice`;
- * - else, when the source counts the range, `ceil(count / sliceTarget)` equal time buckets (at most `maxSlices`),
- *   serial below `minRecordsToSlice`;
- * - else (no count, e.g. CloudWatch) buckets of `sliceSpanMs`, serial when the range is shorter than two spans.
- *
- * Equal time buckets assume an even spread of records in time; the adaptive windows of the readers absorb the
- * unevenness inside a bucket.
+ * - a source with `planSlices` proposes them; serial when they are fewer than two, or when every estimate is
+ *   known and their sum is below `minRecordsToSlice`;
+ * - a source that counts cheaply (`countable`: Kestra's `total`) is split by counts: the range is halved where a
+ *   piece holds more than `sliceTarget` records, counting the new bounds each round, so that a backlog bunched
+ *   in time still gets even slices (at most `maxSlices`); serial below `minRecordsToSlice`;
+ * - otherwise (CloudWatch, whose reads would spend the `FilterLogEvents` budget; S3) equal buckets of
+ *   `sliceSpanMs`; serial when the range is shorter than two spans.
  */
 export async function draftSlices(
   source: Source,
   range: ReadRange,
   settings: Required<ScaleOutSettings>,
+  countable: boolean,
 ): Promise<SliceDraft[] | undefined> {
-  const from = range.after.ts;
   if (source.planSlices !== undefined) {
     const drafts = await source.planSlices(range, {
       sliceTarget: settings.sliceTarget,
@@ -32,23 +35,94 @@ export async function draftSlices(
     const total = drafts.reduce((n, d) => n + (d.estimate ?? 0), 0);
     return known && total < settings.minRecordsToSlice ? undefined : drafts;
   }
-  let count: number | null = null;
-  try {
-    [count = null] = await source.count([range]);
-  } catch {
-    count = null; // planning by time instead; the read reports the source's error
-  }
-  let n: number;
-  if (count !== null) {
-    if (count < settings.minRecordsToSlice) return undefined;
-    n = Math.ceil(count / settings.sliceTarget);
-  } else {
-    const span = toEpochMs(range.to) - toEpochMs(from);
-    if (span < 2 * settings.sliceSpanMs) return undefined;
-    n = Math.ceil(span / settings.sliceSpanMs);
-  }
-  n = Math.min(n, settings.maxSlices);
-  if (n < 2) return undefined;
-  const drafts = fixedBuckets(from, range.to, n, count);
+  const counted = countable ? await splitByCounts(source, range, settings) : null;
+  if (counted !== null) return counted;
+  const span = toEpochMs(range.to) - toEpochMs(range.after.ts);
+  if (span < 2 * settings.sliceSpanMs) return undefined;
+  const drafts = fixedBuckets(
+    range.after.ts,
+    range.to,
+    Math.min(Math.ceil(span / settings.sliceSpanMs), settings.maxSlices),
+    null,
+  );
   return drafts.length < 2 ? undefined : drafts;
+}
+
+/**
+ * Splits by prefix counts: `C(x)` = records after `cursorAt(x)` (after `range.after` for the first bound), so a
+ * piece `[a, b)` holds `C(a) − C(b)`. Returns `undefined` (serial) below `minRecordsToSlice`, `null` when the
+ * source cannot count the range.
+ */
+async function splitByCounts(
+  source: Source,
+  range: ReadRange,
+  settings: Required<ScaleOutSettings>,
+): Promise<SliceDraft[] | undefined | null> {
+  const prefix = async (bounds: readonly bigint[]): Promise<Array<number | null>> =>
+    source.count(
+      bounds.map((b, i) => ({
+        ...range,
+        after: i === 0 && b === start ? range.after : cursorAt(fromEpochNanos(b)),
+      })),
+    );
+  const start = toEpochNanos(range.after.ts);
+  const end = toEpochNanos(justAfter(range.to));
+  let total: number | null;
+  try {
+    [total = null] = await prefix([start]);
+  } catch {
+    return null; // planning by time instead; the read reports the source's error
+  }
+  if (total === null) return null;
+  if (total < settings.minRecordsToSlice) return undefined;
+  // pieces [bound_i, bound_i+1) with their counts
+  let pieces: Array<{ from: bigint; until: bigint; count: number }> = [
+    { from: start, until: end, count: total },
+  ];
+  for (let round = 0; round < MAX_COUNT_ROUNDS; round++) {
+    const big = pieces.filter((p) => p.count > settings.sliceTarget && p.until - p.from > 1_000_000n);
+    if (big.length === 0 || pieces.length + big.length > settings.maxSlices) break;
+    const mids = big.map((p) => {
+      const mid = p.from + (p.until - p.from) / 2n;
+      return (mid / 1_000_000n) * 1_000_000n > p.from ? (mid / 1_000_000n) * 1_000_000n : mid;
+    });
+    const counts = await prefix(mids.map((m) => m)).catch(() => mids.map(() => null));
+    if (counts.some((c) => c === null)) break;
+    const after = new Map(big.map((p, i) => [p, { mid: mids[i] as bigint, rest: counts[i] as number }]));
+    const next: typeof pieces = [];
+    for (const p of pieces) {
+      const split = after.get(p);
+      if (split === undefined) {
+        next.push(p);
+        continue;
+      }
+      // C(mid) − C(until): C(until) is what follows the piece, the sum of the later pieces
+      const later = pieces.filter((q) => q.from >= p.until).reduce((n, q) => n + q.count, 0);
+      const second = Math.max(0, Math.min(p.count, split.rest - later));
+      next.push({ from: p.from, until: split.mid, count: p.count - second });
+      next.push({ from: split.mid, until: p.until, count: second });
+    }
+    pieces = next;
+  }
+  const drafts = merge(pieces, settings.sliceTarget).map((p, i) => ({
+    from: i === 0 ? range.after.ts : fromEpochNanos(p.from),
+    until: fromEpochNanos(p.until),
+    estimate: p.count,
+  }));
+  return drafts.length < 2 ? undefined : drafts;
+}
+
+/** Joins neighbouring pieces while together they stay within `target` records (empty stretches collapse). */
+function merge<T extends { from: bigint; until: bigint; count: number }>(
+  pieces: readonly T[],
+  target: number,
+): T[] {
+  const out: T[] = [];
+  for (const p of pieces) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.count + p.count <= target)
+      out[out.length - 1] = { ...last, until: p.until, count: last.count + p.count };
+    else out.push({ ...p });
+  }
+  return out;
 }

@@ -31,6 +31,8 @@ import {
 /** One exporter's progress writer in a slice: the pipeline's commit target, plus the final done/failed marks. */
 class ProgressWriter {
   private last: SliceProgress | undefined;
+  /** Counts of the progress before this run's token wrote it. */
+  private readonly base: { shipped: number; rejected: number; uncertain: number };
 
   constructor(
     private readonly state: SliceState,
@@ -40,6 +42,12 @@ class ProgressWriter {
     initial: SliceProgress | undefined,
   ) {
     this.last = initial;
+    const mine = initial?.token === token;
+    this.base = {
+      shipped: (initial?.shipped ?? 0) - (mine ? (initial?.run?.shipped ?? 0) : 0),
+      rejected: (initial?.rejected ?? 0) - (mine ? (initial?.run?.rejected ?? 0) : 0),
+      uncertain: (initial?.uncertain ?? 0) - (mine ? (initial?.run?.uncertain ?? 0) : 0),
+    };
   }
 
   /** What the pipeline starts from: the progress cursor and counts (`undefined` without a cursor). */
@@ -77,7 +85,15 @@ class ProgressWriter {
     });
   }
 
-  private async write(expected: Cursor | undefined, next: SliceProgress): Promise<void> {
+  private async write(expected: Cursor | undefined, progress: SliceProgress): Promise<void> {
+    const next: SliceProgress = {
+      ...progress,
+      run: {
+        shipped: progress.shipped - this.base.shipped,
+        rejected: progress.rejected - this.base.rejected,
+        uncertain: progress.uncertain - this.base.uncertain,
+      },
+    };
     await this.state.commitSliceProgress(this.ref, expected, next, this.lease);
     this.last = next;
   }
@@ -148,6 +164,7 @@ export async function shipSlice(
           samples,
           signal: context.signal,
           shouldStop,
+          onBatch: (n) => context.onProgress?.({ shipper: shipper.id, read: n, shipped: 0 }),
         });
         ({ read, invalid } = result);
         sourceError = result.error;

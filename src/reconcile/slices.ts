@@ -71,6 +71,8 @@ export interface SliceProgress {
   readonly error?: string;
   /** The fencing token of the run that wrote it: "failed in this run" means `failed` with the run's token. */
   readonly token?: number;
+  /** The part of the counts written under `token` (a resumed slice also holds an earlier run's counts). */
+  readonly run?: { readonly shipped: number; readonly rejected: number; readonly uncertain: number };
 }
 
 /** A progress record with its key. */

@@ -283,5 +283,16 @@ function progressAttributes(p: SliceProgress): Item {
     updatedAt: { S: c.updatedAt },
     ...(c.error !== undefined ? { error: { S: c.error } } : {}),
     ...(c.token !== undefined ? { token: { N: String(c.token) } } : {}),
+    ...(c.run !== undefined
+      ? {
+          run: {
+            M: {
+              shipped: { N: String(c.run.shipped) },
+              rejected: { N: String(c.run.rejected) },
+              uncertain: { N: String(c.run.uncertain) },
+            },
+          },
+        }
+      : {}),
   };
 }

@@ -1,11 +1,23 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync } from "node:fs";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { LoadedConfig } from "../../src/config/model";
 import { cursorAt } from "../../src/core/cursor";
 import { fromEpochMs, justAfter } from "../../src/core/timestamp";
 import { type ApplyContext } from "../../src/reconcile/apply";
-import { runApply } from "../../src/reconcile/reconciler";
-import { runSliced, shipSlice } from "../../src/reconcile/scale-out";
+import { runApply, runPlan } from "../../src/reconcile/reconciler";
+import {
+  advanceWatermarks,
+  finalizeRun,
+  planRun,
+  runSliced,
+  shipSlice,
+  type RunHandle,
+} from "../../src/reconcile/scale-out";
+import { renderPlan } from "../../src/cli/render-plan";
+import { createSource } from "../../src/sources/registry";
+import type { Source } from "../../src/sources/source";
+import { validatePlanReport } from "../../src/config/schema";
 import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
 import { FileDeadLetter } from "../../src/shipping/dead-letter";
 import { FileStateStore } from "../../src/state/file-state-store";
@@ -64,8 +76,8 @@ describe("runSliced on a file source with two file exporters", () => {
     ...over,
   });
 
-  it("ships every record exactly once and leaves the watermark where a serial run resumes", async () => {
-    // 1200 records over ~60 minutes, ties every 3rd
+  /** 1200 records over ~60 minutes, three per timestamp. */
+  const write1200 = (): void =>
     writeJsonl(
       join(dir, "logs/a.jsonl"),
       entries(1200, T0, { tieEvery: 3 }).map((e, i) => ({
@@ -73,6 +85,9 @@ describe("runSliced on a file source with two file exporters", () => {
         timestamp: new Date(T0 + Math.floor(i / 3) * 9000).toISOString(),
       })),
     );
+
+  it("ships every record exactly once and leaves the watermark where a serial run resumes", async () => {
+    write1200();
     const shipper = cfg.shippers[0]!;
     const ran: string[] = [];
     const run = await runSliced(
@@ -85,7 +100,8 @@ describe("runSliced on a file source with two file exporters", () => {
       },
       3,
     );
-    expect(ran.length).toBe(12);
+    expect(ran.length).toBeGreaterThan(10);
+    expect(new Set(ran).size).toBe(ran.length);
     expect(run.status).toBe("ok");
     const all = Array.from({ length: 1200 }, (_, i) => i);
     expect(seqs(join(dir, "out/a.jsonl"))).toEqual(all);
@@ -101,5 +117,220 @@ describe("runSliced on a file source with two file exporters", () => {
     // a serial run afterwards ships nothing
     const again = await runApply(cfg, ctx());
     expect(again.report.shippers[0]?.exporters.map((e) => e.shipped)).toEqual([0, 0]);
+  });
+
+  const settings = { sliceTarget: 100, minRecordsToSlice: 0 };
+  const all = Array.from({ length: 1200 }, (_, i) => i);
+  const offsetOf = (id: string) =>
+    state.get({ shipper: "app", offsetKey: cfg.shippers[0]!.offsetKey, exporter: id });
+
+  it("after a crash between slices' ends and the watermark commit, the next run re-ships none of them", async () => {
+    write1200();
+    const shipper = cfg.shippers[0]!;
+    const first = ctx({ owner: "one", leaseTtlMs: 300 });
+    const planned = await planRun(shipper, first, settings);
+    expect(planned.pending.length).toBeGreaterThan(11);
+    const handle = planned.handle as RunHandle;
+    for (const id of ["s0007", "s0002", "s0000", "s0011"]) {
+      const r = await shipSlice(shipper, handle, id, first);
+      expect(r.done).toBe(true);
+    }
+    // a slice stopped in the middle (after two source batches): its progress keeps what was acknowledged
+    const abort = new AbortController();
+    const stopping = ctx({
+      owner: "one",
+      leaseTtlMs: 300,
+      signal: abort.signal,
+      createSource: async (s, c): Promise<Source> => {
+        const real = await createSource(s.source, c);
+        return {
+          ...real,
+          describe: () => real.describe(),
+          count: (r) => real.count(r),
+          check: (id) => real.check(id),
+          async *read(range, options) {
+            let n = 0;
+            for await (const batch of real.read(range, options)) {
+              yield batch;
+              if (++n === 2) abort.abort();
+            }
+          },
+        };
+      },
+    });
+    const partial = await shipSlice(shipper, handle, "s0005", stopping);
+    expect(partial.done).toBe(false);
+    expect(partial.exporters.map((e) => e.status)).toEqual(["partial", "partial"]);
+    // crash: no watermark commit, the lease is left to expire
+    expect(await offsetOf("a")).toBeUndefined();
+    await sleep(400);
+    const before = seqs(join(dir, "out/a.jsonl")).length;
+    expect(before).toBeGreaterThan(200);
+    const run = await runSliced(shipper, ctx({ owner: "two" }), settings, undefined, 2);
+    expect(run.status).toBe("ok");
+    expect(seqs(join(dir, "out/a.jsonl"))).toEqual(all);
+    expect(seqs(join(dir, "out/b.jsonl"))).toEqual(all);
+    // this run's counts: what it shipped itself
+    expect(run.exporters[0]?.outcome?.shipped).toBe(1200 - before);
+    expect((await offsetOf("a"))?.shipped).toBe(1200);
+    expect(await state.getSlicePlan("app", shipper.offsetKey)).toBeUndefined();
+  });
+
+  it("advances the watermark only over the contiguous finished buckets; plan shows the running plan", async () => {
+    write1200();
+    const shipper = cfg.shippers[0]!;
+    const planned = await planRun(shipper, ctx(), settings);
+    const handle = planned.handle as RunHandle;
+    const plan = planned.plan!;
+    for (const id of ["s0000", "s0003", "s0002"]) await shipSlice(shipper, handle, id, ctx());
+    // a slice run again once done (a retried Lambda, a re-driven child) ships nothing
+    const count = seqs(join(dir, "out/a.jsonl")).length;
+    const again = await shipSlice(shipper, handle, "s0000", ctx());
+    expect(again).toMatchObject({ done: true, read: 0 });
+    expect(again.exporters.map((e) => e.status)).toEqual(["skipped", "skipped"]);
+    expect(seqs(join(dir, "out/a.jsonl"))).toHaveLength(count);
+    await advanceWatermarks(shipper, handle, ctx());
+    expect((await offsetOf("a"))?.cursor).toEqual(cursorAt(plan.slices[0]!.until));
+    const est = plan.slices.map((s) => s.estimate as number);
+    expect((await offsetOf("a"))?.shipped).toBe(est[0]);
+    await shipSlice(shipper, handle, "s0001", ctx());
+    await advanceWatermarks(shipper, handle, ctx());
+    expect((await offsetOf("b"))?.cursor).toEqual(cursorAt(plan.slices[3]!.until));
+    expect((await offsetOf("b"))?.shipped).toBe(est[0]! + est[1]! + est[2]! + est[3]!);
+    const { report } = await runPlan(cfg, { state, now: NOW, secrets: new EnvSecretResolver({}) });
+    expect(validatePlanReport(report)).toEqual([]);
+    expect(report.shippers[0]?.slices).toEqual({
+      runId: plan.runId,
+      done: 4,
+      running: 0,
+      pending: plan.slices.length - 4,
+      failed: 0,
+    });
+    expect(renderPlan(report, cfg)).toContain(
+      `running plan ${plan.runId}: ${plan.slices.length} slices; 4 done, 0 running, ${plan.slices.length - 4} pending`,
+    );
+    const ended = await finalizeRun(shipper, handle, ctx());
+    expect(ended.status).toBe("partial");
+    expect(await state.getSlicePlan("app", shipper.offsetKey)).toBeDefined();
+    // the next run resumes the plan and ships the rest, each record once
+    const run = await runSliced(shipper, ctx({ owner: "two" }), settings, undefined, 4);
+    expect(run.status).toBe("ok");
+    expect(seqs(join(dir, "out/a.jsonl"))).toEqual(all);
+    expect(seqs(join(dir, "out/b.jsonl"))).toEqual(all);
+  });
+
+  it("two plans racing: one wins the lease and the plan, the other runs nothing", async () => {
+    write1200();
+    const shipper = cfg.shippers[0]!;
+    const [x, y] = await Promise.all([
+      planRun(shipper, ctx({ owner: "one" }), settings),
+      planRun(shipper, ctx({ owner: "two" }), settings),
+    ]);
+    const winner = x.plan !== undefined ? x : y;
+    const loser = x.plan !== undefined ? y : x;
+    expect(winner.plan).toBeDefined();
+    expect(loser).toEqual({ handle: undefined, plan: undefined, pending: [], resumed: false });
+    const blocked = await runSliced(shipper, ctx({ owner: "three" }), settings, undefined, 2);
+    expect(blocked.status).toBe("skipped");
+    expect(blocked.drift.map((d) => d.kind)).toEqual(["locked"]);
+    expect(seqs(join(dir, "out/a.jsonl"))).toEqual([]);
+    await finalizeRun(shipper, winner.handle as RunHandle, ctx());
+  });
+
+  it("an exporter failing in one slice stops only its own progress; the next run finishes it", async () => {
+    write1200();
+    const shipper = cfg.shippers[0]!;
+    let n = 0;
+    const run = await runSliced(
+      shipper,
+      ctx(),
+      settings,
+      async (id, handle) => {
+        const r = await shipSlice(shipper, handle, id, ctx());
+        if (++n === 1) {
+          // b's destination breaks after the first slice: its path becomes a directory
+          renameSync(join(dir, "out/b.jsonl"), join(dir, "out/b0.jsonl"));
+          mkdirSync(join(dir, "out/b.jsonl"));
+        }
+        return r;
+      },
+      1,
+    );
+    expect(run.status).toBe("failed");
+    expect(run.exporters.map((e) => e.status)).toEqual(["ok", "failed"]);
+    expect(run.exporters[1]?.error).toMatch(/EISDIR/);
+    expect(seqs(join(dir, "out/a.jsonl"))).toEqual(all);
+    const plan = (await state.getSlicePlan("app", shipper.offsetKey))!;
+    const first = plan.slices[0]!.estimate as number;
+    expect(seqs(join(dir, "out/b0.jsonl"))).toEqual(all.slice(0, first));
+    expect((await offsetOf("a"))?.cursor).toEqual(cursorAt(justAfter(plan.to)));
+    expect((await offsetOf("b"))?.cursor).toEqual(cursorAt(plan.slices[0]!.until));
+    // fixed: the next run resumes the plan for b alone
+    rmdirSync(join(dir, "out/b.jsonl"));
+    const again = await runSliced(shipper, ctx({ owner: "two" }), settings, undefined, 3);
+    expect(again.status).toBe("ok");
+    expect(again.exporters.map((e) => e.outcome?.shipped)).toEqual([0, 1200 - first]);
+    expect(
+      [...seqs(join(dir, "out/b0.jsonl")), ...seqs(join(dir, "out/b.jsonl"))].sort((p, q) => p - q),
+    ).toEqual(all);
+    expect(seqs(join(dir, "out/a.jsonl"))).toEqual(all);
+    expect(await state.getSlicePlan("app", shipper.offsetKey)).toBeUndefined();
+  });
+
+  it("a slice stopped by the time budget is not done; small backlogs are not sliced", async () => {
+    write1200();
+    const shipper = cfg.shippers[0]!;
+    const serial = await planRun(shipper, ctx(), { sliceTarget: 100, minRecordsToSlice: 5000 });
+    expect(serial.plan).toBeUndefined();
+    expect(await state.getSlicePlan("app", shipper.offsetKey)).toBeUndefined();
+    const planned = await planRun(shipper, ctx(), settings);
+    const late = await shipSlice(shipper, planned.handle!, "s0000", ctx({ deadline: Date.now() - 1 }));
+    expect(late.done).toBe(false);
+    expect(late.exporters.map((e) => e.status)).toEqual(["partial", "partial"]);
+    const ended = await finalizeRun(shipper, planned.handle!, ctx());
+    expect(ended.status).toBe("partial");
+    // the lease was released: a serial run can go on
+    const run = await runApply(cfg, ctx());
+    expect(run.report.shippers[0]?.status).toBe("ok");
+  });
+
+  it("abandons an open plan made for another config after advancing what it can, then plans anew", async () => {
+    write1200();
+    const shipper = cfg.shippers[0]!;
+    const planned = await planRun(shipper, ctx(), settings);
+    const plan = planned.plan!;
+    for (const id of ["s0000", "s0001", "s0004"]) await shipSlice(shipper, planned.handle!, id, ctx());
+    await finalizeRun(shipper, planned.handle!, ctx());
+    // exporter b's config changes: the open plan no longer matches
+    const changed = config(dir, {
+      shippers: [
+        {
+          id: "app",
+          source: { type: "file", path: "logs/*.jsonl" },
+          batchSize: 50,
+          logExporters: [
+            { id: "a", type: "file", path: "out/a.jsonl", chunk: 40 },
+            { id: "b", type: "file", path: "out/b2.jsonl", chunk: 70 },
+          ],
+        },
+      ],
+    }).shippers[0]!;
+    const warnings: string[] = [];
+    const next = await planRun(changed, ctx({ warn: (m) => warnings.push(m) }), settings);
+    expect(warnings.join("\n")).toContain(`open slice plan ${plan.runId}`);
+    expect(next.plan?.runId).not.toBe(plan.runId);
+    expect(next.resumed).toBe(false);
+    // what the old plan finished was kept: both restart at the end of its contiguous buckets
+    expect(next.plan?.exporters.map((e) => e.start)).toEqual([
+      cursorAt(plan.slices[1]!.until),
+      cursorAt(plan.slices[1]!.until),
+    ]);
+    await finalizeRun(changed, next.handle!, ctx());
+    const run = await runSliced(changed, ctx(), settings, undefined, 2);
+    expect(run.status).toBe("ok");
+    // the island (s0004) of the abandoned plan is shipped again: duplicates, never a loss
+    const a = seqs(join(dir, "out/a.jsonl"));
+    expect([...new Set(a)]).toEqual(all);
+    expect(a.length).toBe(1200 + (plan.slices[4]!.estimate as number));
   });
 });
