@@ -159,11 +159,15 @@ describe("scale-out state machine on moto_server (real handler in-process)", () 
 
       // the plan sliced the backlog; every slice ran in its own child, the last call finalized
       const plan = run.lines.find((l) => l.type === "logshipper.plan");
-      expect(plan).toMatchObject({ shipper, slices: 6, pending: 6, maxConcurrency: 3, resumed: false });
+      expect(plan).toMatchObject({ shipper, maxConcurrency: 3, resumed: false });
+      const count = plan?.slices as number;
+      expect(count).toBeGreaterThanOrEqual(3);
+      expect(plan?.pending).toBe(count);
       const sliceIds = run.calls
         .filter((c) => c.step === "ShipSlice")
         .map((c) => (c.payload.slice as { id: string }).id);
-      expect(new Set(sliceIds)).toEqual(new Set(["s0000", "s0001", "s0002", "s0003", "s0004", "s0005"]));
+      const all = Array.from({ length: count }, (_, i) => `s${String(i).padStart(4, "0")}`);
+      expect(new Set(sliceIds)).toEqual(new Set(all));
       expect(run.calls[0]?.step).toBe("Plan");
       const shippedBySlice = run.lines
         .filter((l) => l.type === "logshipper.slice")
@@ -314,7 +318,7 @@ describe("scale-out state machine on moto_server (real handler in-process)", () 
                 let batches = 0;
                 for await (const batch of inner.read(range, options)) {
                   yield batch;
-                  // the source breaks in the middle of the slice that ends 20 minutes ago (buckets of 20 minutes)
+                  // the source breaks in the middle of a slice that ends 10 to 30 minutes ago
                   const age = Date.now() - toEpochMs(range.to);
                   if (++batches === 2 && failReads && age > 10 * 60_000 && age < 30 * 60_000)
                     throw new Error("disk gone");
@@ -346,7 +350,9 @@ describe("scale-out state machine on moto_server (real handler in-process)", () 
       });
       // slices the first run finished are not shipped again
       const pending = (second.lines.find((l) => l.type === "logshipper.plan")?.pending as number) ?? 0;
-      expect(pending).toBeLessThan(6);
+      expect(pending).toBeLessThan(
+        (first.lines.find((l) => l.type === "logshipper.plan")?.slices as number) ?? 0,
+      );
       const out = await readLines(fx.outFile);
       expect(new Set(out)).toEqual(new Set(fx.lines));
       expect(out.length - fx.lines.length).toBeLessThanOrEqual(2 * 50);
