@@ -127,7 +127,7 @@ export interface KestraFlowOptions extends LogShipperOptions {
 
 /**
  * One log shipper running on a {@link LogShipperRuntime}: an EventBridge Scheduler schedule that invokes the
- * reconciler with `{"shipper": "<id>"}`, the Secrets Manager secrets its `{{ secret('NAME') }}` templates name,
+ * reconciler with `{"shipper": "<id>"}` (or, with `scaleOut`, starts the shipper's Step Functions state machine), the Secrets Manager secrets its `{{ secret('NAME') }}` templates name,
  * optionally the CloudWatch log groups it writes to, and a least-privilege inline policy on the runtime's role.
  * Its config is bundled with the reconciler in `logshipper.config.json`.
  */

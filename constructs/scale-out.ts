@@ -38,6 +38,13 @@ export interface LogShipperScaleOut {
    * @default - the reconciler's default
    */
   readonly minRecordsToSlice?: number;
+  /**
+   * For a source that cannot count its backlog (CloudWatch Logs), the time span of one slice, in milliseconds; a
+   * range shorter than two spans is not sliced.
+   *
+   * @default - the reconciler's default (one hour)
+   */
+  readonly sliceSpanMs?: number;
 }
 
 /** Default concurrency of a CloudWatch source: one slice below `FilterLogEvents`' 5 TPS per account and Region. */
@@ -143,6 +150,7 @@ export class ShipperStateMachine extends Construct {
         sliceTarget: scaleOut.sliceTarget,
         maxSlices: scaleOut.maxSlices,
         minRecordsToSlice: scaleOut.minRecordsToSlice,
+        sliceSpanMs: scaleOut.sliceSpanMs,
       },
     });
     this.stateMachine = new SfnStateMachine(this, "Resource", {
@@ -192,6 +200,7 @@ const LIMITS: ReadonlyArray<[keyof LogShipperScaleOut, number, number]> = [
   ["sliceTarget", 1, Number.MAX_SAFE_INTEGER],
   ["maxSlices", 1, 1_000_000],
   ["minRecordsToSlice", 0, Number.MAX_SAFE_INTEGER],
+  ["sliceSpanMs", 1_000, Number.MAX_SAFE_INTEGER],
 ];
 
 function checkSettings(where: string, scaleOut: LogShipperScaleOut): void {

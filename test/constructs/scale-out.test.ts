@@ -175,7 +175,7 @@ describe("LogShipper scaleOut", () => {
   it("takes maxConcurrency from the source (8 beyond CloudWatch) or from the option", () => {
     const s = build(
       { ...DATADOG_SHIPPER, scaleOut: { sliceTarget: 50_000 } },
-      { ...CLOUDWATCH, scaleOut: { maxConcurrency: 2, minRecordsToSlice: 10 } },
+      { ...CLOUDWATCH, scaleOut: { maxConcurrency: 2, minRecordsToSlice: 10, sliceSpanMs: 600_000 } },
     );
     const sent = Object.values(resources(s, "aws_sfn_state_machine")).map(
       (sm) =>
@@ -184,7 +184,7 @@ describe("LogShipper scaleOut", () => {
     );
     expect(sent).toEqual([
       { maxConcurrency: 8, sliceTarget: 50_000 },
-      { maxConcurrency: 2, minRecordsToSlice: 10 },
+      { maxConcurrency: 2, minRecordsToSlice: 10, sliceSpanMs: 600_000 },
     ]);
   });
 
@@ -317,7 +317,7 @@ describe("LogShipper scaleOut", () => {
         scaleOut: scaleOut as LogShipperProps["scaleOut"],
       });
     expect(make({ maxConcurency: 2 }, "a")).toThrow(
-      /scaleOut: unknown option "maxConcurency"; allowed: maxConcurrency, sliceTarget, maxSlices, minRecordsToSlice/,
+      /scaleOut: unknown option "maxConcurency"; allowed: maxConcurrency, sliceTarget, maxSlices, minRecordsToSlice, sliceSpanMs/,
     );
     expect(make({ maxConcurrency: 0 }, "b")).toThrow(
       /scaleOut.maxConcurrency 0 is out of range; allowed: an integer from 1 to 10000/,
