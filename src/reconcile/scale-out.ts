@@ -6,6 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { ResolvedShipper } from "../config/model";
+import { compareCursor } from "../core/cursor";
 import { describeError } from "../core/errors";
 import { redact } from "../secrets/redaction";
 import { LeaseLostError, LockHeldError } from "../state/errors";
@@ -24,6 +25,7 @@ import { draftSlices } from "./slice-planning";
 import { advancePlan, advanceWatermarks, finalizeRun, isSliceCapable, storedOffsets } from "./watermarks";
 import { shipSlice } from "./slice-ship";
 import {
+  contiguousPrefix,
   isPast,
   lowestStart,
   numberSlices,
@@ -72,17 +74,26 @@ export async function planRun(
   }
   try {
     const open = await state.getSlicePlan(shipper.id, shipper.offsetKey);
-    if (open !== undefined && planMatches(open, shipper)) {
+    const rewound = open !== undefined ? await rewoundExporters(state, open) : [];
+    if (open !== undefined && rewound.length === 0 && planMatches(open, shipper)) {
       const plan: SlicePlan = { ...open, owner: lease.owner, leaseToken: lease.token };
       await state.putSlicePlan(plan, lease);
       const pending = await pendingSlices(state, plan);
       return { handle: handleOf(plan), plan, pending, resumed: true };
     }
     if (open !== undefined) {
-      (context.warn ?? (() => undefined))(
-        `${shipper.id}: the open slice plan ${open.runId} was made for other exporters or configs; it is abandoned after advancing each exporter's offset as far as its finished slices reach`,
-      );
-      await advancePlan(shipper, open, state, lease);
+      const warn = context.warn ?? (() => undefined);
+      if (rewound.length > 0) {
+        // `state set-offset` moved an offset behind the plan: advancing would skip what it asks to ship again
+        warn(
+          `${shipper.id}: the offsets of ${rewound.join(", ")} were set behind the open slice plan ${open.runId}; the plan is abandoned and a new one starts from the offsets`,
+        );
+      } else {
+        warn(
+          `${shipper.id}: the open slice plan ${open.runId} was made for other exporters or configs; it is abandoned after advancing each exporter's offset as far as its finished slices reach`,
+        );
+        await advancePlan(shipper, open, state, lease);
+      }
       await state.deleteSlicePlan(open, lease);
     }
     const plan = await whileRenewing(lease, context, () => newPlan(shipper, context, settings, lease));
@@ -96,6 +107,26 @@ export async function planRun(
     await lease.release().catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Exporters whose offset was moved back (`state set-offset`) into or before the plan's finished part: the stored
+ * cursor is behind the exporter's finished buckets and is neither its plan start nor a bucket bound (the only
+ * places this engine, or a crash before its next advance, leaves it). A rewind exactly onto a bound looks like
+ * such a crash and is not detected.
+ */
+async function rewoundExporters(state: StateStore & SliceState, plan: SlicePlan): Promise<string[]> {
+  const stored = await storedOffsets(state, plan);
+  const progress = progressMap(await state.listSliceProgress(plan.shipper, plan.runId));
+  const bounds = new Set(plan.slices.map((s) => s.until));
+  return plan.exporters.flatMap((e) => {
+    const offset = stored.get(e.id)?.cursor;
+    if (offset === undefined) return [];
+    if (compareCursor(offset, e.start) < 0) return [e.id];
+    if (compareCursor(offset, e.start) === 0 || (offset.key === "" && bounds.has(offset.ts))) return [];
+    const prefix = contiguousPrefix(plan, progress, e.id);
+    return prefix !== undefined && compareCursor(offset, prefix.cursor) < 0 ? [e.id] : [];
+  });
 }
 
 /** Runs `work` while renewing `lease` every third of its TTL (planning may count a large source). */

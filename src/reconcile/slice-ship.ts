@@ -1,6 +1,6 @@
 import type { ResolvedShipper } from "../config/model";
 import { cursorAt, type Cursor } from "../core/cursor";
-import { describeError } from "../core/errors";
+import { describeError, LogShipperError } from "../core/errors";
 import type { Exporter } from "../exporters/exporter";
 import { redact } from "../secrets/redaction";
 import type { PipelineOutcome } from "../shipping/pipeline";
@@ -118,7 +118,8 @@ export async function shipSlice(
   const state = sliceStateOf(context.state);
   const plan = await loadRunPlan(state, shipper, handle);
   const slice = plan.slices.find((s) => s.id === sliceId);
-  if (slice === undefined) throw new Error(`run ${plan.runId} of ${shipper.id} has no slice ${sliceId}`);
+  if (slice === undefined)
+    throw new LogShipperError("SLICE_UNKNOWN", `run ${plan.runId} of ${shipper.id} has no slice ${sliceId}`);
   const lease = await attachRun(state, handle, context);
   let leaseError: unknown;
   const ttl = context.leaseTtlMs ?? 60_000;

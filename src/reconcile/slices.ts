@@ -5,8 +5,11 @@
  * groups. The buckets of one plan are disjoint, contiguous and cover `(lowest exporter start, plan.to]`: the first
  * `from` is the lowest start's timestamp, each `until` is the next bucket's `from`, the last `until` is
  * `plan.to + 1 ns`. Slice `k` holds the records with `cursorAt(from_k) < (pos, key) < cursorAt(until_k)`.
+ * This relies on record keys never being empty (every source's keys are: file@offset, event ids, archive keys),
+ * so no record sits exactly on `cursorAt(t)`.
  */
 import { compareCursor, cursorAt, type Cursor } from "../core/cursor";
+import { LogShipperError } from "../core/errors";
 import type { JsonValue } from "../core/json";
 import { fromEpochNanos, justAfter, justBefore, toEpochNanos } from "../core/timestamp";
 
@@ -147,7 +150,10 @@ export function numberSlices(drafts: readonly SliceDraft[], from: string, to: st
     if (!same) {
       const expected = prev === undefined ? from : prev.until;
       if (d.from !== expected || d.until <= d.from)
-        throw new Error(`slice ${index} [${d.from}, ${d.until}) does not continue at ${expected}`);
+        throw new LogShipperError(
+          "SLICE_PLAN_INVALID",
+          `slice ${index} [${d.from}, ${d.until}) does not continue at ${expected}: slices must be contiguous and non-empty`,
+        );
       bucket++;
     }
     out.push({
@@ -163,7 +169,10 @@ export function numberSlices(drafts: readonly SliceDraft[], from: string, to: st
     prev = d;
   }
   if (prev !== undefined && prev.until !== end)
-    throw new Error(`the last slice ends at ${prev.until}, not at ${end}`);
+    throw new LogShipperError(
+      "SLICE_PLAN_INVALID",
+      `the last slice ends at ${prev.until}, not at ${end} (the plan's end + 1 ns)`,
+    );
   return out;
 }
 

@@ -16,7 +16,8 @@ import {
 } from "./slice-records";
 import type { Lease, SliceRef, SliceState } from "./state-store";
 
-const PROGRESS_FILE = /^(s\d{4,})\.([A-Za-z0-9_-]+)\.json$/;
+/** `<sliceId>.<exporter key>.json`; exporter keys are ids, or `<id>@<alias>` when ids are shared. */
+const PROGRESS_FILE = /^(s\d{4,})\.([A-Za-z0-9_.@-]+)\.json$/;
 
 /**
  * Slice plans and progress in a file state directory (see `SliceState`). Layout, beside `<shipper>.json`:
@@ -90,17 +91,19 @@ export class FileSliceState implements SliceState {
       if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
       throw err;
     }
-    const out: ProgressEntry[] = [];
-    for (const name of names.sort()) {
+    const files = names.sort().flatMap((name) => {
       const m = PROGRESS_FILE.exec(name);
-      if (m === null) continue;
-      const file = join(dir, name);
-      const value = await readJson(file);
-      if (value === undefined) continue;
-      out.push({
-        sliceId: m[1] as string,
-        exporter: m[2] as string,
-        progress: parseSliceProgress(value, file),
+      return m === null ? [] : [{ sliceId: m[1] as string, exporter: m[2] as string, file: join(dir, name) }];
+    });
+    const out: ProgressEntry[] = [];
+    // read a few at a time: a plan of a thousand slices holds thousands of small files
+    for (let i = 0; i < files.length; i += 32) {
+      const chunk = files.slice(i, i + 32);
+      const values = await Promise.all(chunk.map((f) => readJson(f.file)));
+      chunk.forEach((f, j) => {
+        const value = values[j];
+        if (value !== undefined)
+          out.push({ sliceId: f.sliceId, exporter: f.exporter, progress: parseSliceProgress(value, f.file) });
       });
     }
     return out;
@@ -163,6 +166,8 @@ export class FileSliceState implements SliceState {
   }
 
   private progressFile(ref: SliceRef): string {
+    if (!/^[A-Za-z0-9_.@-]+$/.test(ref.exporter) || !/^s\d{4,}$/.test(ref.sliceId))
+      throw new LogShipperError("STATE_SLICE_REF", `invalid slice record ${JSON.stringify(ref)}`);
     return join(this.runDir(ref.shipper, ref.runId), `${ref.sliceId}.${ref.exporter}.json`);
   }
 }

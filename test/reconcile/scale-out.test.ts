@@ -333,4 +333,35 @@ describe("runSliced on a file source with two file exporters", () => {
     expect([...new Set(a)]).toEqual(all);
     expect(a.length).toBe(1200 + (plan.slices[4]!.estimate as number));
   });
+
+  it("abandons an open plan without advancing when an offset was set behind it (state set-offset)", async () => {
+    write1200();
+    const shipper = cfg.shippers[0]!;
+    const planned = await planRun(shipper, ctx(), settings);
+    const plan = planned.plan!;
+    for (const id of ["s0000", "s0001", "s0002"]) await shipSlice(shipper, planned.handle!, id, ctx());
+    await finalizeRun(shipper, planned.handle!, ctx());
+    const boundary = cursorAt(plan.slices[2]!.until);
+    expect((await offsetOf("a"))?.cursor).toEqual(boundary);
+    // ship again from the start of slice 1
+    const rewind = {
+      ...(await offsetOf("a"))!,
+      cursor: cursorAt(justAfter(plan.slices[1]!.from)),
+      configHash: "manual",
+    };
+    await state.put({ shipper: "app", offsetKey: shipper.offsetKey, exporter: "a" }, rewind);
+    const warnings: string[] = [];
+    const next = await planRun(shipper, ctx({ warn: (m) => warnings.push(m) }), settings);
+    expect(warnings.join("\n")).toMatch(/offsets of a were set behind the open slice plan/);
+    expect(next.plan?.exporters.map((e) => e.start)).toEqual([rewind.cursor, boundary]);
+    await finalizeRun(shipper, next.handle!, ctx());
+    await runSliced(shipper, ctx(), settings, undefined, 2);
+    const a = seqs(join(dir, "out/a.jsonl"));
+    const first = plan.slices[0]!.estimate as number;
+    // slices 1 and 2 twice (asked for), everything else once
+    expect(a.length).toBe(1200 + (plan.slices[1]!.estimate as number) + (plan.slices[2]!.estimate as number));
+    expect([...new Set(a)]).toEqual(all);
+    expect(a.filter((x) => x < first)).toHaveLength(first);
+    expect(seqs(join(dir, "out/b.jsonl"))).toEqual(all);
+  });
 });

@@ -131,7 +131,7 @@ describe.each(stores)("slice state on %s", (_name, make) => {
     );
     await store.commitSliceProgress(ref, progress(1).cursor, progress(2, { done: true }), lease);
     // a record without a cursor (an exporter that failed before its first batch) is replaced with expected undefined
-    const other = { ...ref, exporter: "b" };
+    const other = { ...ref, exporter: "b@datadog" };
     const failed: SliceProgress = {
       done: false,
       failed: true,
@@ -146,7 +146,7 @@ describe.each(stores)("slice state on %s", (_name, make) => {
     const listed = await store.listSliceProgress(shipper, "r1");
     expect(listed.sort((x, y) => x.exporter.localeCompare(y.exporter))).toEqual([
       { sliceId: "s0000", exporter: "a", progress: progress(2, { done: true }) },
-      { sliceId: "s0000", exporter: "b", progress: progress(5) },
+      { sliceId: "s0000", exporter: "b@datadog", progress: progress(5) },
     ]);
     expect(await store.listSliceProgress(shipper, "r2")).toEqual([]);
     await lease.release();
