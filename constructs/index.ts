@@ -17,12 +17,6 @@ export {
   type LogShipperProps,
   type LogShipperSecret,
 } from "./log-shipper";
-export {
-  CLOUDWATCH_MAX_CONCURRENCY,
-  DEFAULT_MAX_CONCURRENCY,
-  ShipperStateMachine,
-  type LogShipperScaleOut,
-  type ShipperStateMachineProps,
-} from "./scale-out";
+export { ShipperStateMachine, type LogShipperScaleOut, type ShipperStateMachineProps } from "./scale-out";
 export { CDK_FLAVOUR, CDK_FLAVOUR_ENV, type CdkFlavour } from "./private/cdk";
 export { SchedulerExpressionError, toSchedulerExpression } from "./private/scheduler-expression";

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import type { Shipper } from "../generated/config";
 import { plansPrefix, resultsPrefix } from "../src/lambda/plan-layout";
+import { DEFAULT_MAX_CONCURRENCY } from "../src/reconcile/scale-out-common";
 import { DataAwsRegion, IamRole, IamRolePolicy, SfnStateMachine, Token } from "./private/cdk";
 import { physicalName, type NameRules } from "./private/names";
 import { assumeRolePolicy, policyDocument, type PolicyStatement } from "./private/policy";
@@ -47,10 +48,6 @@ export interface LogShipperScaleOut {
   readonly sliceSpanMs?: number;
 }
 
-/** Default concurrency of a CloudWatch source: one slice below `FilterLogEvents`' 5 TPS per account and Region. */
-export const CLOUDWATCH_MAX_CONCURRENCY = 4;
-/** Default concurrency of the other sources. */
-export const DEFAULT_MAX_CONCURRENCY = 8;
 /** Step Functions state machine names: letters, digits, `-` and `_`, at most 80. */
 const STATE_MACHINE_NAME: NameRules = { maxLength: 80, invalid: /[^A-Za-z0-9_-]+/g };
 
@@ -82,9 +79,8 @@ export class ShipperStateMachine extends Construct {
     const { runtime, config, scaleOut } = props;
     const where = `LogShipper ${scope.node.path}: scaleOut`;
     checkSettings(where, scaleOut);
-    this.maxConcurrency =
-      scaleOut.maxConcurrency ??
-      (config.source.type === "cloudwatch" ? CLOUDWATCH_MAX_CONCURRENCY : DEFAULT_MAX_CONCURRENCY);
+    // the reconciler's defaults per source type (CloudWatch 4: FilterLogEvents' 5 TPS per account and Region)
+    this.maxConcurrency = scaleOut.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY[config.source.type];
 
     const plans = runtime.planBucket();
     const region = new DataAwsRegion(this, "Region").region;
