@@ -119,6 +119,11 @@ export interface FanOutResult {
   /** Records read that passed the filters. */
   readonly read: number;
   readonly invalid: number;
+  /**
+   * True when the source was read to the end of the range: not stopped early (every pipeline inactive, or
+   * `shouldStop`), and no error. A pipeline that got nothing to ship from a stopped read has not caught up.
+   */
+  readonly complete: boolean;
   /** The source's error, when the read stopped on one. */
   readonly error?: unknown;
 }
@@ -152,6 +157,7 @@ export async function fanOut(
 ): Promise<FanOutResult> {
   let read = 0;
   let invalid = 0;
+  let stopped = false;
   try {
     for await (const batch of source.read(range, {
       batchSize: options.batchSize,
@@ -174,10 +180,14 @@ export async function fanOut(
         if (!single) record.compact?.();
       }
       options.onBatch?.(read);
-      if (!pipelines.some((p) => p.pipeline.active) || options.shouldStop()) break;
+      if (!pipelines.some((p) => p.pipeline.active) || options.shouldStop()) {
+        stopped = true;
+        break;
+      }
     }
   } catch (error) {
-    return { read, invalid, error };
+    return { read, invalid, complete: false, error };
   }
-  return { read, invalid };
+  // a source that ends its iteration early when the signal aborts looks finished: `shouldStop` tells
+  return { read, invalid, complete: !stopped && !options.shouldStop() };
 }

@@ -244,9 +244,16 @@ export async function runSliced(
   const errors: string[] = [];
   let stop = false;
   let advancing: Promise<void> = Promise.resolve();
+  let queued = false;
+  // one advance at a time; slices that end while one runs share the next one
   const advance = (): void => {
+    if (queued) return;
+    queued = true;
     advancing = advancing
-      .then(() => advanceWatermarks(shipper, handle, context))
+      .then(() => {
+        queued = false;
+        return advanceWatermarks(shipper, handle, context);
+      })
       .catch((err: unknown) => void errors.push(`advancing the watermarks: ${redact(describeError(err))}`));
   };
   const worker = async (): Promise<void> => {

@@ -159,6 +159,7 @@ export async function shipSlice(
         open.pipelines.map((p) => startOf(targets, p)),
       );
       let sourceError: unknown;
+      let complete = true;
       if (range !== undefined && open.pipelines.length > 0) {
         const result = await fanOut(source, { ...range, filter: shipper.filter }, open.pipelines, {
           batchSize: shipper.batchSize,
@@ -167,7 +168,7 @@ export async function shipSlice(
           shouldStop,
           onBatch: (n) => context.onProgress?.({ shipper: shipper.id, read: n, shipped: 0 }),
         });
-        ({ read, invalid } = result);
+        ({ read, invalid, complete } = result);
         sourceError = result.error;
         if (sourceError !== undefined)
           message = `${shipper.id}: reading ${source.describe()} failed: ${redact(describeError(sourceError))}`;
@@ -175,7 +176,7 @@ export async function shipSlice(
       for (const p of open.pipelines) {
         const outcome = await p.pipeline.finish();
         const writer = writers.get(p.plan.exporter.id) as ProgressWriter;
-        results.set(p.plan.exporter.id, await settle(p, outcome, writer, message, leaseError));
+        results.set(p.plan.exporter.id, await settle(p, outcome, complete, writer, message, leaseError));
       }
     }
     if (leaseError !== undefined) throw leaseError;
@@ -266,6 +267,7 @@ async function sortExporters(
 async function settle(
   p: OpenPipeline,
   outcome: PipelineOutcome,
+  complete: boolean,
   writer: ProgressWriter,
   sourceMessage: string | undefined,
   leaseError: unknown,
@@ -283,7 +285,9 @@ async function settle(
   if (outcome.status === "ok" && sourceMessage !== undefined) error = sourceMessage;
   if (leaseError !== undefined)
     return { id, status: "failed", ...counts, error: error ?? describeError(leaseError) };
-  if (outcome.status === "partial" && error === undefined) return { id, status: "partial", ...counts };
+  // not read to the end (time budget, abort): not done, even for an exporter that got nothing to ship yet
+  if ((outcome.status === "partial" || !complete) && error === undefined)
+    return { id, status: "partial", ...counts };
   try {
     await writer.finish(error);
   } catch (err) {

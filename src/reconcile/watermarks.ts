@@ -9,6 +9,7 @@ import { redact } from "../secrets/redaction";
 import type { InvalidLine } from "../sources/source";
 import type { Lease, OffsetRecord, SliceState, StateStore } from "../state/state-store";
 import type { ApplyContext, ExporterRun, ShipperRun } from "./apply";
+import { laggingDrift } from "./drift";
 import {
   attachRun,
   describeConfiguredSource,
@@ -171,7 +172,17 @@ export async function finalizeRun(
       status,
       ...(messages.length > 0 ? { message: redact(messages.join("; ")) } : {}),
       exporters,
-      drift: [],
+      drift: exporters
+        .filter((e) => e.status === "partial")
+        .map((e) =>
+          laggingDrift(
+            shipper,
+            e.plan.exporter.id,
+            (e.outcome?.cursor ?? e.plan.start).ts,
+            plan.to,
+            `slices of run ${plan.runId} remain; the next run resumes them`,
+          ),
+        ),
       read: slices.reduce((n, s) => n + s.read, 0),
       invalid: slices.reduce((n, s) => n + s.invalid, 0),
       invalidSamples: samples,

@@ -3,7 +3,7 @@ import { link, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from "n
 import { join } from "node:path";
 import type { Cursor } from "../core/cursor";
 import type { ProgressEntry, SlicePlan, SliceProgress } from "../reconcile/slices";
-import { fsyncDir, writeFileAtomic } from "./atomic-file";
+import { currentIdentity, fsyncDir, writeFileAtomic } from "./atomic-file";
 import { LogShipperError } from "../core/errors";
 import { SlicePlanExistsError, StateCorruptError } from "./errors";
 import { attachFileLease, isFileLease } from "./file-lock";
@@ -33,6 +33,11 @@ const PROGRESS_FILE = /^(s\d{4,})\.([A-Za-z0-9_.@-]+)\.json$/;
  */
 export class FileSliceState implements SliceState {
   private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * Progress records read or written by this instance, by file, with the identity of the file they came from
+   * (see `identityOf`): a listing `stat`s each file and parses only those that changed.
+   */
+  private readonly cache = new Map<string, { identity: string; progress: SliceProgress }>();
 
   constructor(private readonly dir: string) {}
 
@@ -75,7 +80,9 @@ export class FileSliceState implements SliceState {
   async deleteSlicePlan(plan: SlicePlan, lease: Lease): Promise<void> {
     await this.fence(lease, plan.shipper);
     // progress first, the plan last: a crash in between leaves a plan whose exporters all passed it
-    await rm(this.runDir(plan.shipper, plan.runId), { recursive: true, force: true });
+    const runDir = this.runDir(plan.shipper, plan.runId);
+    await rm(runDir, { recursive: true, force: true });
+    for (const file of this.cache.keys()) if (file.startsWith(`${runDir}/`)) this.cache.delete(file);
     await unlink(this.planFile(plan.shipper, plan.offsetKey)).catch((err: NodeJS.ErrnoException) => {
       if (err.code !== "ENOENT") throw err;
     });
@@ -99,11 +106,10 @@ export class FileSliceState implements SliceState {
     // read a few at a time: a plan of a thousand slices holds thousands of small files
     for (let i = 0; i < files.length; i += 32) {
       const chunk = files.slice(i, i + 32);
-      const values = await Promise.all(chunk.map((f) => readJson(f.file)));
+      const values = await Promise.all(chunk.map((f) => this.readProgress(f.file)));
       chunk.forEach((f, j) => {
-        const value = values[j];
-        if (value !== undefined)
-          out.push({ sliceId: f.sliceId, exporter: f.exporter, progress: parseSliceProgress(value, f.file) });
+        const progress = values[j];
+        if (progress !== undefined) out.push({ sliceId: f.sliceId, exporter: f.exporter, progress });
       });
     }
     return out;
@@ -118,12 +124,14 @@ export class FileSliceState implements SliceState {
     const file = this.progressFile(ref);
     const prev = this.queues.get(file) ?? Promise.resolve();
     const run = prev.then(async () => {
-      const value = await readJson(file);
-      const current = value === undefined ? undefined : parseSliceProgress(value, file);
+      const current = await this.readProgress(file);
       checkProgressCas(ref, current, expected, next);
       await this.fence(lease, ref.shipper);
       await mkdir(this.runDir(ref.shipper, ref.runId), { recursive: true });
-      await writeFileAtomic(file, `${JSON.stringify(cleanProgress(next))}\n`, "mid-commit");
+      const clean = cleanProgress(next);
+      this.cache.delete(file);
+      const identity = await writeFileAtomic(file, `${JSON.stringify(clean)}\n`, "mid-commit");
+      this.cache.set(file, { identity, progress: clean });
     });
     const settled = run.catch(() => undefined);
     this.queues.set(file, settled);
@@ -140,6 +148,22 @@ export class FileSliceState implements SliceState {
   /** Removes a shipper's plans and progress (`logshipper state rm SHIPPER --all`). */
   async removeShipper(shipper: string): Promise<void> {
     await rm(this.sliceDir(shipper), { recursive: true, force: true });
+  }
+
+  /** A progress file's record (cached while the file keeps its identity), or `undefined` when it is gone. */
+  private async readProgress(file: string): Promise<SliceProgress | undefined> {
+    const identity = await currentIdentity(file);
+    if (identity === undefined) {
+      this.cache.delete(file);
+      return undefined;
+    }
+    const cached = this.cache.get(file);
+    if (cached?.identity === identity) return cached.progress;
+    const value = await readJson(file);
+    if (value === undefined) return undefined;
+    const progress = parseSliceProgress(value, file);
+    this.cache.set(file, { identity, progress });
+    return progress;
   }
 
   private async fence(lease: Lease, shipper: string): Promise<void> {

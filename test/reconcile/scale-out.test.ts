@@ -212,6 +212,10 @@ describe("runSliced on a file source with two file exporters", () => {
     const ended = await finalizeRun(shipper, handle, ctx());
     expect(ended.status).toBe("partial");
     expect(await state.getSlicePlan("app", shipper.offsetKey)).toBeDefined();
+    expect(ended.drift.map((d) => [d.kind, d.exporter])).toEqual([
+      ["lagging", "a"],
+      ["lagging", "b"],
+    ]);
     // the next run resumes the plan and ships the rest, each record once
     const run = await runSliced(shipper, ctx({ owner: "two" }), settings, undefined, 4);
     expect(run.status).toBe("ok");
@@ -362,6 +366,85 @@ describe("runSliced on a file source with two file exporters", () => {
     expect(a.length).toBe(1200 + (plan.slices[1]!.estimate as number) + (plan.slices[2]!.estimate as number));
     expect([...new Set(a)]).toEqual(all);
     expect(a.filter((x) => x < first)).toHaveLength(first);
+    expect(seqs(join(dir, "out/b.jsonl"))).toEqual(all);
+  });
+
+  it("a slice whose read stopped early is not done for an exporter that had nothing to ship yet", async () => {
+    write1200();
+    const shipper = cfg.shippers[0]!;
+    // b is already far ahead: its offset sits at record 550 (inside a later slice)
+    const lines = readFileSync(join(dir, "logs/a.jsonl"), "utf8").split("\n");
+    const rec550 = JSON.parse(lines[550]!) as { timestamp: string };
+    const seed = await runApply(cfg, ctx({ deadline: Date.now() - 1 })); // nothing shipped, just checks the setup
+    expect(seed.report.shippers[0]?.exporters.map((e) => e.shipped)).toEqual([0, 0]);
+    const bRef = { shipper: "app", offsetKey: shipper.offsetKey, exporter: "b" };
+    await state.put(bRef, {
+      cursor: { ts: fromEpochMs(Date.parse(rec550.timestamp)), key: "~" },
+      updatedAt: "x",
+      configHash: shipper.exporters[1]!.configHash,
+      shipped: 0,
+      rejected: 0,
+    });
+    const planned = await planRun(shipper, ctx(), { ...settings, sliceTarget: 700 });
+    const plan = planned.plan!;
+    expect(plan.slices.length).toBeGreaterThanOrEqual(2);
+    // the first slice (which holds b's offset) is read for one source batch only, then the run is stopped
+    const abort = new AbortController();
+    const stopping = ctx({
+      signal: abort.signal,
+      createSource: async (s, c): Promise<Source> => {
+        const real = await createSource(s.source, c);
+        return {
+          describe: () => real.describe(),
+          count: (r) => real.count(r),
+          check: (id) => real.check(id),
+          async *read(range, options) {
+            for await (const batch of real.read(range, options)) {
+              yield batch;
+              abort.abort();
+            }
+          },
+        };
+      },
+    });
+    const first = plan.slices.find(
+      (x) =>
+        x.from <= rec550.timestamp.replace("Z", "000000Z") &&
+        x.until > rec550.timestamp.replace("Z", "000000Z"),
+    )!;
+    const r = await shipSlice(shipper, planned.handle!, first.id, stopping);
+    expect(r.done).toBe(false);
+    expect(r.exporters.map((e) => e.status)).toEqual(["partial", "partial"]);
+    await finalizeRun(shipper, planned.handle!, ctx());
+    await runSliced(shipper, ctx(), { ...settings, sliceTarget: 700 }, undefined, 2);
+    expect(seqs(join(dir, "out/a.jsonl"))).toEqual(all);
+    expect(seqs(join(dir, "out/b.jsonl"))).toEqual(all.slice(552));
+  });
+
+  it("a slice whose worker dies fails the run loudly; the others go on and the next run finishes it", async () => {
+    write1200();
+    const shipper = cfg.shippers[0]!;
+    const run = await runSliced(
+      shipper,
+      ctx(),
+      settings,
+      async (id, handle) => {
+        if (id === "s0003") throw new Error("worker 2 exited with code 137");
+        return shipSlice(shipper, handle, id, ctx());
+      },
+      2,
+    );
+    expect(run.status).toBe("failed");
+    expect(run.message).toContain("slice s0003: worker 2 exited with code 137");
+    const plan = (await state.getSlicePlan("app", shipper.offsetKey))!;
+    expect((await offsetOf("a"))?.cursor).toEqual(cursorAt(plan.slices[2]!.until));
+    const again = await runSliced(shipper, ctx({ owner: "two" }), settings, undefined, 2);
+    expect(again.status).toBe("ok");
+    expect(again.exporters.map((e) => e.outcome?.shipped)).toEqual([
+      plan.slices[3]!.estimate,
+      plan.slices[3]!.estimate,
+    ]);
+    expect(seqs(join(dir, "out/a.jsonl"))).toEqual(all);
     expect(seqs(join(dir, "out/b.jsonl"))).toEqual(all);
   });
 });
