@@ -79,7 +79,8 @@ const RUN_FIELDS: AslObject = {
  *
  * - `Plan` (`mode: plan`) takes the shipper's lease, writes the pending slices to S3 and answers
  *   `{ shipper, runId, owner, leaseToken, sliceCount, maxConcurrency, planBucket, planKey }`; with `sliceCount: 0`
- *   it already shipped inline (small backlog) and the run ends (`ShippedInline`).
+ *   it already shipped inline (small backlog) and the run ends (`ShippedInline`, or `RunFailed` when that run's
+ *   `status` is `failed`).
  * - `ShipSlices` reads the slice list with `ItemReader` (S3 JSON), runs one STANDARD child per slice with
  *   `MaxConcurrencyPath`, each looping `ShipSlice → SliceDone?` until the handler answers `done: true`; Lambda
  *   service errors and failed calls are retried; the manifest goes to S3 (`ResultWriter`, so the Map's output stays
@@ -111,7 +112,17 @@ export function scaleOutDefinition(props: ScaleOutDefinitionProps): AslObject {
       },
       HasWork: {
         Type: "Choice",
-        Choices: [{ Variable: "$.sliceCount", NumericGreaterThan: 0, Next: "ShipSlices" }],
+        Choices: [
+          { Variable: "$.sliceCount", NumericGreaterThan: 0, Next: "ShipSlices" },
+          // nothing to slice: the plan step ran the shipper inline; a failed run fails the execution
+          {
+            And: [
+              { Variable: "$.status", IsPresent: true },
+              { Variable: "$.status", StringEquals: "failed" },
+            ],
+            Next: "RunFailed",
+          },
+        ],
         Default: "ShippedInline",
       },
       ShippedInline: { Type: "Succeed" },

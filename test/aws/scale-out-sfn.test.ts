@@ -297,6 +297,24 @@ describe("scale-out state machine on moto_server (real handler in-process)", () 
     }
   }, 30_000);
 
+  it("fails the execution when the inline run of a small backlog fails", async () => {
+    const shipper = "sfn-small-failed";
+    // an exporter that cannot write: its directory is a file
+    const fx = await backlogFixture(20, {
+      id: shipper,
+      logExporters: [{ id: "broken", type: "file", path: "./logs/app.jsonl/out.jsonl" }],
+    });
+    try {
+      const deps: HandlerDeps = { env: env(fx.configPath), aws: motoOptions() };
+      const run = await execute("ap-northeast-1", shipper, deps, ok, { maxConcurrency: 3 });
+      expect(run.calls.map((c) => c.step)).toEqual(["Plan"]);
+      expect(run.lines.find((l) => l.type === "logshipper.run")).toMatchObject({ status: "failed" });
+      expect(run.status).toBe("FAILED");
+    } finally {
+      await rm(fx.dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   it("fails the execution loudly when the source fails in a slice; the next execution resumes the plan", async () => {
     const shipper = "sfn-resume";
     const fx = await backlogFixture(RECORDS, { id: shipper, lookbackPeriod: "PT2H" }, STEP_MS);
