@@ -9,6 +9,7 @@ import { selectShippers, shipperReport } from "../reconcile/reconciler";
 import { finalizeRun, planRun, shipSlice, sliceStateOf, type RunHandle } from "../reconcile/scale-out";
 import { redact } from "../secrets/redaction";
 import { LeaseLostError } from "../state/errors";
+import { hasSliceState } from "../state/state-store";
 import { planKey } from "./plan-layout";
 import type { PlanWriter } from "./plan-writer";
 import { runLogLine, runMetrics, type ShipperOutcome } from "./run-report";
@@ -102,6 +103,7 @@ async function plan(event: PlanEvent, deps: ScaleOutDeps): Promise<PlanResult> {
     );
   const owner = event.execution ?? deps.context.owner;
   const context = contextOf(deps, owner);
+  await releaseOwnPlan(context, shipper.id, shipper.offsetKey, owner);
   const planned = await planRun(shipper, context, event.settings);
   const none = { shipper: shipper.id, owner, planBucket: null, planKey: null, resumed: planned.resumed };
   if (planned.plan === undefined || planned.handle === undefined) {
@@ -260,6 +262,26 @@ async function finalizeOutcome(
 function report(deps: ScaleOutDeps, outcome: ShipperOutcome): void {
   deps.emit(runLogLine(outcome, { requestId: deps.requestId, hop: 0 }));
   for (const doc of runMetrics(outcome)) deps.emit(doc);
+}
+
+/**
+ * A `Plan` call retried by the state machine after it had planned (its answer was lost) finds the lease held by its
+ * own execution: that lease is released so that `planRun` takes it again and resumes the plan. An execution id is
+ * unique, so no other run's lease is touched.
+ */
+async function releaseOwnPlan(
+  context: ApplyContext,
+  shipper: string,
+  offsetKey: string,
+  owner: string,
+): Promise<void> {
+  if (!hasSliceState(context.state)) return;
+  const open = await context.state.getSlicePlan(shipper, offsetKey);
+  if (open === undefined || open.owner !== owner) return;
+  await context.state
+    .attachLease(shipper, owner, open.leaseToken, SCALE_OUT_LEASE_TTL_MS)
+    .release()
+    .catch(() => undefined);
 }
 
 function handleOf(event: SliceEvent | FinalizeEvent): RunHandle {

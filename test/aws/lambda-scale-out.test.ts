@@ -72,11 +72,23 @@ describe("Lambda scale-out modes (in-process, moto)", () => {
       expect(items.map((i: { id: string }) => i.id)).toEqual(
         Array.from({ length: plan.sliceCount }, (_, i) => `s${String(i).padStart(4, "0")}`),
       );
+      // the same Plan call again (Step Functions retried it after its answer was lost): the same run, resumed
+      const retried = (await handler(
+        {
+          mode: "plan",
+          shipper,
+          execution: "arn:aws:states:us-east-1:123456789012:execution:sm:e1",
+          settings,
+        },
+        ctx(),
+      )) as PlanResult;
+      expect(retried).toMatchObject({ runId: plan.runId, resumed: true, sliceCount: plan.sliceCount });
+      expect(retried.leaseToken).not.toBe(plan.leaseToken);
       const run = {
         shipper,
-        runId: plan.runId as string,
-        owner: plan.owner,
-        leaseToken: plan.leaseToken as number,
+        runId: retried.runId as string,
+        owner: retried.owner,
+        leaseToken: retried.leaseToken as number,
       };
 
       // another execution meanwhile: the shipper is locked, nothing is planned or shipped
