@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { ResolvedShipper } from "../config/model";
-import { compareCursor } from "../core/cursor";
+import { compareCursor, type Cursor } from "../core/cursor";
 import { describeError } from "../core/errors";
 import { redact } from "../secrets/redaction";
 import { LeaseLostError, LockHeldError } from "../state/errors";
@@ -111,21 +111,23 @@ export async function planRun(
 
 /**
  * Exporters whose offset was moved back (`state set-offset`) into or before the plan's finished part: the stored
- * cursor is behind the exporter's finished buckets and is neither its plan start nor a bucket bound (the only
- * places this engine, or a crash before its next advance, leaves it). A rewind exactly onto a bound looks like
- * such a crash and is not detected.
+ * cursor is behind the last record of the exporter's finished buckets and is none of the places this engine (or
+ * a crash before its next advance) leaves it: the plan start, a progress cursor of the plan, a bucket bound.
  */
 async function rewoundExporters(state: StateStore & SliceState, plan: SlicePlan): Promise<string[]> {
   const stored = await storedOffsets(state, plan);
-  const progress = progressMap(await state.listSliceProgress(plan.shipper, plan.runId));
+  const entries = await state.listSliceProgress(plan.shipper, plan.runId);
+  const progress = progressMap(entries);
   const bounds = new Set(plan.slices.map((s) => s.until));
+  const same = (a: Cursor, b: Cursor | undefined): boolean => b !== undefined && compareCursor(a, b) === 0;
   return plan.exporters.flatMap((e) => {
     const offset = stored.get(e.id)?.cursor;
     if (offset === undefined) return [];
     if (compareCursor(offset, e.start) < 0) return [e.id];
-    if (compareCursor(offset, e.start) === 0 || (offset.key === "" && bounds.has(offset.ts))) return [];
-    const prefix = contiguousPrefix(plan, progress, e.id);
-    return prefix !== undefined && compareCursor(offset, prefix.cursor) < 0 ? [e.id] : [];
+    if (same(offset, e.start) || (offset.key === "" && bounds.has(offset.ts))) return [];
+    if (entries.some((x) => x.exporter === e.id && same(offset, x.progress.cursor))) return [];
+    const last = contiguousPrefix(plan, progress, e.id)?.last;
+    return last !== undefined && compareCursor(offset, last) < 0 ? [e.id] : [];
   });
 }
 

@@ -198,9 +198,16 @@ export function isPast(slice: SliceSpec, start: Cursor, since?: Cursor): boolean
 export interface Prefix {
   /** The last bucket of the run. */
   readonly bucket: number;
-  /** `cursorAt(until)` of that bucket: what the exporter's offset may advance to. */
+  /** `cursorAt(until)` of that bucket: the bound the run of finished buckets reaches. */
   readonly cursor: Cursor;
-  /** Sums over the run's slices not already behind `since`. */
+  /**
+   * The position of the last record acknowledged in the run (the highest progress cursor of its slices), or
+   * `undefined` when they held none: what the exporter's offset advances to. It is where a serial run that read
+   * the same buckets would have left the offset, so a record that shows up late between it and the bound is
+   * still shipped by the next run, as it would be serially.
+   */
+  readonly last: Cursor | undefined;
+  /** Sums over the run's slices with records beyond `since` (a slice counts once over repeated advances). */
   readonly shipped: number;
   readonly rejected: number;
   readonly uncertain: number;
@@ -209,8 +216,9 @@ export interface Prefix {
 /**
  * The longest run of buckets `0..k` finished by `exporterId`, or `undefined` when bucket 0 is not. A bucket is
  * finished when each of its slices is done (and not failed) for the exporter, or lies wholly behind the
- * exporter's plan start or its stored offset `since`. Totals count only slices beyond `since`, so advancing
- * twice never counts a slice twice. Returns `undefined` for an exporter the plan does not know.
+ * exporter's plan start or its stored offset `since`. Totals count only slices whose progress cursor is beyond
+ * `since` (the offset an earlier advance left at their last record), so advancing twice never counts a slice
+ * twice. Returns `undefined` for an exporter the plan does not know.
  */
 export function contiguousPrefix(
   plan: SlicePlan,
@@ -222,6 +230,7 @@ export function contiguousPrefix(
   if (exporter === undefined) return undefined;
   const map = progress instanceof Map ? progress : progressMap(progress as readonly ProgressEntry[]);
   let best: Prefix | undefined;
+  let last: Cursor | undefined;
   let shipped = 0;
   let rejected = 0;
   let uncertain = 0;
@@ -240,13 +249,16 @@ export function contiguousPrefix(
         finished = false;
         break;
       }
-      shipped += p.shipped;
-      rejected += p.rejected;
-      uncertain += p.uncertain;
+      if (p.cursor !== undefined && (since === undefined || compareCursor(p.cursor, since) > 0)) {
+        shipped += p.shipped;
+        rejected += p.rejected;
+        uncertain += p.uncertain;
+        if (last === undefined || compareCursor(p.cursor, last) > 0) last = p.cursor;
+      }
     }
     if (!finished) break;
-    const last = slices[j - 1] as SliceSpec;
-    best = { bucket, cursor: cursorAt(last.until), shipped, rejected, uncertain };
+    const end = slices[j - 1] as SliceSpec;
+    best = { bucket, cursor: cursorAt(end.until), last, shipped, rejected, uncertain };
     i = j;
   }
   return best;

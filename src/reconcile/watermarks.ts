@@ -69,13 +69,15 @@ export async function advancePlan(
     const ref = { shipper: shipper.id, offsetKey: plan.offsetKey, exporter: e.id };
     const stored = await state.get(ref);
     const prefix = contiguousPrefix(plan, progress, e.id, stored?.cursor);
-    if (prefix === undefined || (stored !== undefined && compareCursor(prefix.cursor, stored.cursor) <= 0))
-      continue;
+    // the offset moves to the last record acknowledged in the finished buckets, where a serial run would be
+    const next = prefix?.last;
+    if (prefix === undefined || next === undefined) continue;
+    if (stored !== undefined && compareCursor(next, stored.cursor) <= 0) continue;
     await state.commit(
       ref,
       stored?.cursor,
       {
-        cursor: prefix.cursor,
+        cursor: next,
         updatedAt: new Date().toISOString(),
         configHash: e.configHash,
         exporterType: configured.type,

@@ -15,7 +15,9 @@ import {
   type RunHandle,
 } from "../../src/reconcile/scale-out";
 import { renderPlan } from "../../src/cli/render-plan";
+import { fileKey } from "../../src/sources/file-source";
 import { createSource } from "../../src/sources/registry";
+import type { Cursor } from "../../src/core/cursor";
 import type { Source } from "../../src/sources/source";
 import { validatePlanReport } from "../../src/config/schema";
 import { EnvSecretResolver } from "../../src/secrets/env-secret-resolver";
@@ -41,28 +43,50 @@ function seqs(file: string): number[] {
     .sort((a, b) => a - b);
 }
 
+/** The positions (ts, key) of the records of `logs/a.jsonl` under `dir`, in file order. */
+function positions(dir: string): Cursor[] {
+  const text = readFileSync(join(dir, "logs/a.jsonl"), "utf8");
+  const out: Cursor[] = [];
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    if (line !== "") {
+      const ts = (JSON.parse(line) as { timestamp: string }).timestamp.replace("Z", "000000Z");
+      out.push({ ts, key: fileKey("logs/a.jsonl", offset) });
+    }
+    offset += Buffer.byteLength(line) + 1;
+  }
+  return out;
+}
+
+/** Where a serial run leaves an offset after shipping every record before `until`: the last such record. */
+function lastBefore(dir: string, until: string): Cursor | undefined {
+  return positions(dir)
+    .filter((p) => p.ts < until)
+    .reduce<Cursor | undefined>(
+      (a, b) => (a === undefined || b.ts > a.ts || (b.ts === a.ts && b.key > a.key) ? b : a),
+      undefined,
+    );
+}
+
 describe("runSliced on a file source with two file exporters", () => {
   let dir: string;
   let cleanup: () => void;
   let state: FileStateStore;
   let cfg: LoadedConfig;
+  const shipperDoc = {
+    id: "app",
+    source: { type: "file", path: "logs/*.jsonl" },
+    batchSize: 50,
+    lookbackPeriod: "P1D",
+    logExporters: [
+      { id: "a", type: "file", path: "out/a.jsonl", chunk: 40 },
+      { id: "b", type: "file", path: "out/b.jsonl", chunk: 70 },
+    ],
+  };
   beforeEach(() => {
     ({ dir, cleanup } = tempDir());
     state = new FileStateStore(join(dir, "state"));
-    cfg = config(dir, {
-      shippers: [
-        {
-          id: "app",
-          source: { type: "file", path: "logs/*.jsonl" },
-          batchSize: 50,
-          lookbackPeriod: "P1D",
-          logExporters: [
-            { id: "a", type: "file", path: "out/a.jsonl", chunk: 40 },
-            { id: "b", type: "file", path: "out/b.jsonl", chunk: 70 },
-          ],
-        },
-      ],
-    });
+    cfg = config(dir, { shippers: [shipperDoc] });
   });
   afterEach(() => cleanup());
 
@@ -107,16 +131,46 @@ describe("runSliced on a file source with two file exporters", () => {
     expect(seqs(join(dir, "out/a.jsonl"))).toEqual(all);
     expect(seqs(join(dir, "out/b.jsonl"))).toEqual(all);
     expect(run.exporters.map((e) => e.outcome?.shipped)).toEqual([1200, 1200]);
-    const to = fromEpochMs(NOW.getTime());
-    for (const id of ["a", "b"]) {
-      const offset = await state.get({ shipper: "app", offsetKey: shipper.offsetKey, exporter: id });
-      expect(offset?.cursor).toEqual(cursorAt(justAfter(to)));
-      expect(offset?.shipped).toBe(1200);
+    // the watermark is where a serial run leaves the offset: run one on a copy and compare
+    const serial = tempDir();
+    try {
+      writeJsonl(
+        join(serial.dir, "logs/a.jsonl"),
+        readFileSync(join(dir, "logs/a.jsonl"), "utf8").trim().split("\n"),
+      );
+      const serialState = new FileStateStore(join(serial.dir, "state"));
+      const serialCfg = config(serial.dir, {
+        shippers: [cfg.shippers[0]!.id].map(() => JSON.parse(JSON.stringify(shipperDoc))),
+      });
+      await runApply(serialCfg, {
+        ...ctx(),
+        state: serialState,
+        deadLetter: new FileDeadLetter(join(serial.dir, "dlq")),
+      });
+      for (const id of ["a", "b"]) {
+        const ref = { shipper: "app", offsetKey: shipper.offsetKey, exporter: id };
+        const offset = await state.get(ref);
+        expect(offset?.cursor).toEqual((await serialState.get(ref))?.cursor);
+        expect(offset?.cursor).toEqual(lastBefore(dir, justAfter(fromEpochMs(NOW.getTime()))));
+        expect(offset?.shipped).toBe(1200);
+      }
+    } finally {
+      serial.cleanup();
     }
     expect(await state.getSlicePlan("app", shipper.offsetKey)).toBeUndefined();
     // a serial run afterwards ships nothing
     const again = await runApply(cfg, ctx());
     expect(again.report.shippers[0]?.exporters.map((e) => e.shipped)).toEqual([0, 0]);
+    // and resumes exactly where the serial run would: new records, one of them exactly at the old end, ship once
+    const later = [0, 1, 2].map((k) => ({
+      ...entries(1, NOW.getTime() + k * 1000)[0]!,
+      message: `m${1200 + k}`,
+      seq: 1200 + k,
+    }));
+    writeJsonl(join(dir, "logs/b.jsonl"), later);
+    const next = await runApply(cfg, ctx({ now: new Date(NOW.getTime() + 60_000) }));
+    expect(next.report.shippers[0]?.exporters.map((e) => e.shipped)).toEqual([3, 3]);
+    expect(seqs(join(dir, "out/a.jsonl"))).toEqual([...all, 1200, 1201, 1202]);
   });
 
   const settings = { sliceTarget: 100, minRecordsToSlice: 0 };
@@ -190,12 +244,12 @@ describe("runSliced on a file source with two file exporters", () => {
     expect(again.exporters.map((e) => e.status)).toEqual(["skipped", "skipped"]);
     expect(seqs(join(dir, "out/a.jsonl"))).toHaveLength(count);
     await advanceWatermarks(shipper, handle, ctx());
-    expect((await offsetOf("a"))?.cursor).toEqual(cursorAt(plan.slices[0]!.until));
+    expect((await offsetOf("a"))?.cursor).toEqual(lastBefore(dir, plan.slices[0]!.until));
     const est = plan.slices.map((s) => s.estimate as number);
     expect((await offsetOf("a"))?.shipped).toBe(est[0]);
     await shipSlice(shipper, handle, "s0001", ctx());
     await advanceWatermarks(shipper, handle, ctx());
-    expect((await offsetOf("b"))?.cursor).toEqual(cursorAt(plan.slices[3]!.until));
+    expect((await offsetOf("b"))?.cursor).toEqual(lastBefore(dir, plan.slices[3]!.until));
     expect((await offsetOf("b"))?.shipped).toBe(est[0]! + est[1]! + est[2]! + est[3]!);
     const { report } = await runPlan(cfg, { state, now: NOW, secrets: new EnvSecretResolver({}) });
     expect(validatePlanReport(report)).toEqual([]);
@@ -267,8 +321,8 @@ describe("runSliced on a file source with two file exporters", () => {
     const plan = (await state.getSlicePlan("app", shipper.offsetKey))!;
     const first = plan.slices[0]!.estimate as number;
     expect(seqs(join(dir, "out/b0.jsonl"))).toEqual(all.slice(0, first));
-    expect((await offsetOf("a"))?.cursor).toEqual(cursorAt(justAfter(plan.to)));
-    expect((await offsetOf("b"))?.cursor).toEqual(cursorAt(plan.slices[0]!.until));
+    expect((await offsetOf("a"))?.cursor).toEqual(lastBefore(dir, justAfter(plan.to)));
+    expect((await offsetOf("b"))?.cursor).toEqual(lastBefore(dir, plan.slices[0]!.until));
     // fixed: the next run resumes the plan for b alone
     rmdirSync(join(dir, "out/b.jsonl"));
     const again = await runSliced(shipper, ctx({ owner: "two" }), settings, undefined, 3);
@@ -326,8 +380,8 @@ describe("runSliced on a file source with two file exporters", () => {
     expect(next.resumed).toBe(false);
     // what the old plan finished was kept: both restart at the end of its contiguous buckets
     expect(next.plan?.exporters.map((e) => e.start)).toEqual([
-      cursorAt(plan.slices[1]!.until),
-      cursorAt(plan.slices[1]!.until),
+      lastBefore(dir, plan.slices[1]!.until),
+      lastBefore(dir, plan.slices[1]!.until),
     ]);
     await finalizeRun(changed, next.handle!, ctx());
     const run = await runSliced(changed, ctx(), settings, undefined, 2);
@@ -345,7 +399,7 @@ describe("runSliced on a file source with two file exporters", () => {
     const plan = planned.plan!;
     for (const id of ["s0000", "s0001", "s0002"]) await shipSlice(shipper, planned.handle!, id, ctx());
     await finalizeRun(shipper, planned.handle!, ctx());
-    const boundary = cursorAt(plan.slices[2]!.until);
+    const boundary = lastBefore(dir, plan.slices[2]!.until);
     expect((await offsetOf("a"))?.cursor).toEqual(boundary);
     // ship again from the start of slice 1
     const rewind = {
@@ -437,7 +491,7 @@ describe("runSliced on a file source with two file exporters", () => {
     expect(run.status).toBe("failed");
     expect(run.message).toContain("slice s0003: worker 2 exited with code 137");
     const plan = (await state.getSlicePlan("app", shipper.offsetKey))!;
-    expect((await offsetOf("a"))?.cursor).toEqual(cursorAt(plan.slices[2]!.until));
+    expect((await offsetOf("a"))?.cursor).toEqual(lastBefore(dir, plan.slices[2]!.until));
     const again = await runSliced(shipper, ctx({ owner: "two" }), settings, undefined, 2);
     expect(again.status).toBe("ok");
     expect(again.exporters.map((e) => e.outcome?.shipped)).toEqual([
