@@ -17,5 +17,6 @@ export {
   type LogShipperProps,
   type LogShipperSecret,
 } from "./log-shipper";
+export { ShipperStateMachine, type LogShipperScaleOut, type ShipperStateMachineProps } from "./scale-out";
 export { CDK_FLAVOUR, CDK_FLAVOUR_ENV, type CdkFlavour } from "./private/cdk";
 export { SchedulerExpressionError, toSchedulerExpression } from "./private/scheduler-expression";

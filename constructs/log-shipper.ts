@@ -21,6 +21,7 @@ import { policyDocument, type PolicyStatement } from "./private/policy";
 import { s3Statements } from "./private/s3-grants";
 import { SchedulerExpressionError, toSchedulerExpression } from "./private/scheduler-expression";
 import { LOG_RETENTION_DAYS, LogShipperRuntime } from "./runtime";
+import { type LogShipperScaleOut, planWriteStatement, ShipperStateMachine } from "./scale-out";
 
 /** CloudWatch Logs log group names. */
 const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/;
@@ -33,7 +34,14 @@ const ALARM_METRICS = ["Drift", "Rejected"] as const;
 /** The keys of the native shipper config, read from the JSON Schema. */
 const SHIPPER_KEYS = Object.keys(CONFIG_SCHEMA.$defs.shipper.properties);
 /** The infrastructure options of {@link LogShipperOptions}. */
-const OPTION_KEYS = ["runtime", "secrets", "createLogGroups", "logGroupRetentionDays", "scheduleEnabled"];
+const OPTION_KEYS = [
+  "runtime",
+  "secrets",
+  "createLogGroups",
+  "logGroupRetentionDays",
+  "scheduleEnabled",
+  "scaleOut",
+];
 
 /** Where the value of one `{{ secret('NAME') }}` comes from. */
 export interface LogShipperSecret {
@@ -78,6 +86,15 @@ export interface LogShipperOptions {
    * @default true
    */
   readonly scheduleEnabled?: boolean;
+  /**
+   * Ship big backlogs as slices in parallel on AWS Step Functions: the construct adds a STANDARD state machine
+   * (`Plan → Distributed Map of the slices → Finalize`, the reconciler as its worker), its role, the runtime's plan
+   * bucket, and points the schedule at the state machine (`states:StartExecution`) instead of the function. Small
+   * backlogs are still shipped in one invocation, by the `Plan` step. See {@link LogShipperScaleOut} for the defaults.
+   *
+   * @default - no scale-out: the schedule invokes the function, which continues itself serially
+   */
+  readonly scaleOut?: LogShipperScaleOut;
 }
 
 /**
@@ -110,7 +127,7 @@ export interface KestraFlowOptions extends LogShipperOptions {
 
 /**
  * One log shipper running on a {@link LogShipperRuntime}: an EventBridge Scheduler schedule that invokes the
- * reconciler with `{"shipper": "<id>"}`, the Secrets Manager secrets its `{{ secret('NAME') }}` templates name,
+ * reconciler with `{"shipper": "<id>"}` (or, with `scaleOut`, starts the shipper's Step Functions state machine), the Secrets Manager secrets its `{{ secret('NAME') }}` templates name,
  * optionally the CloudWatch log groups it writes to, and a least-privilege inline policy on the runtime's role.
  * Its config is bundled with the reconciler in `logshipper.config.json`.
  */
@@ -172,6 +189,8 @@ export class LogShipper extends Construct {
   public readonly secretNames: readonly string[];
   /** The `Drift` and `Rejected` alarms, when the runtime has `createAlarms`. */
   public readonly alarms: readonly CloudwatchMetricAlarm[];
+  /** The scale-out state machine and its roles, with `scaleOut`. */
+  public readonly scaleOut?: ShipperStateMachine;
 
   constructor(scope: Construct, id: string, props: LogShipperProps) {
     super(scope, id);
@@ -181,6 +200,7 @@ export class LogShipper extends Construct {
       createLogGroups = false,
       logGroupRetentionDays,
       scheduleEnabled = true,
+      scaleOut,
       ...rest
     } = props;
     const where = `LogShipper ${this.node.path}`;
@@ -259,6 +279,13 @@ export class LogShipper extends Construct {
       return granted.get(name) ?? arn;
     });
 
+    // scale-out: the state machine the schedule starts instead of the function
+    if (scaleOut !== undefined)
+      this.scaleOut = new ShipperStateMachine(this, "ScaleOut", { runtime, config, scaleOut });
+    const target = this.scaleOut
+      ? { arn: this.scaleOut.stateMachine.arn, roleArn: this.scaleOut.schedulerRole.arn }
+      : { arn: runtime.function.arn, roleArn: runtime.schedulerRole.arn };
+
     // the schedule
     if (scheduleExpression !== undefined) {
       this.schedule = new SchedulerSchedule(this, "Resource", {
@@ -269,11 +296,7 @@ export class LogShipper extends Construct {
         scheduleExpressionTimezone: timezone,
         flexibleTimeWindow: { mode: "OFF" },
         state: scheduleEnabled ? "ENABLED" : "DISABLED",
-        target: {
-          arn: runtime.function.arn,
-          roleArn: runtime.schedulerRole.arn,
-          input: JSON.stringify({ shipper: config.id }),
-        },
+        target: { ...target, input: JSON.stringify({ shipper: config.id }) },
       });
     } else {
       Annotations.of(this).addWarning(
@@ -357,6 +380,7 @@ export class LogShipper extends Construct {
       );
     }
     statements.push(...s3Statements(config, runtime.partition));
+    if (this.scaleOut !== undefined) statements.push(planWriteStatement(runtime, config.id));
     const policy = policyDocument(statements);
     this.policy = new IamRolePolicy(this, "Policy", {
       role: runtime.role.name,

@@ -18,11 +18,6 @@ import {
   LambdaFunctionRecursionConfig,
   Lazy,
   S3Bucket,
-  S3BucketLifecycleConfiguration,
-  S3BucketOwnershipControls,
-  S3BucketPolicy,
-  S3BucketPublicAccessBlock,
-  S3BucketServerSideEncryptionConfigurationA,
   SchedulerScheduleGroup,
   SecretsmanagerSecret,
   TerraformAsset,
@@ -32,6 +27,8 @@ import {
 import { BUCKET_PREFIX, FUNCTION_NAME, physicalName, SCHEDULE_NAME } from "./private/names";
 import { PREBUILT_HANDLER } from "./private/paths";
 import { assumeRolePolicy, policyDocument } from "./private/policy";
+import { privateBucket } from "./private/private-bucket";
+import { SCALE_OUT_PREFIX } from "../src/lambda/plan-layout";
 
 /** The prebuilt reconciler handler shipped in this package (`dist/lambda/index.js`). */
 export const DEFAULT_HANDLER_BUNDLE = PREBUILT_HANDLER;
@@ -45,6 +42,8 @@ export type LambdaRuntime = (typeof LAMBDA_RUNTIMES)[number];
 export const LOG_RETENTION_DAYS: readonly number[] = [
   0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ];
+/** Days after which scale-out plans and Map Run results expire in the plan bucket. */
+const PLAN_EXPIRATION_DAYS = 30;
 /** Environment variables the construct sets itself. */
 const RESERVED_ENV = /^(LOGSHIPPER_|AWS_|LAMBDA_|_)/;
 /** Environment variable names that look like credentials: their values would land in Terraform config and state. */
@@ -212,7 +211,15 @@ export class LogShipperRuntime extends Construct {
   /** The AWS partition the stack deploys to (a token), for building ARNs. */
   public readonly partition: string;
 
+  /**
+   * The base of the names this runtime derives (the function name, or its default when the name is a token), for
+   * resources that belong to it, such as a shipper's state machine.
+   */
+  public readonly nameBase: string;
+
   private readonly handlerBundle: string;
+  private readonly variables: Record<string, string>;
+  private plans?: S3Bucket;
   private readonly shippers: ShipperRegistration[] = [];
   private readonly secrets = new Map<string, SecretUse>();
   private readonly logGroups = new Map<string, LogGroupUse>();
@@ -313,6 +320,7 @@ export class LogShipperRuntime extends Construct {
       );
     }
 
+    this.nameBase = nameBase;
     const identity = new DataAwsCallerIdentity(this, "CallerIdentity");
     const partition = new DataAwsPartition(this, "Partition");
     this.accountId = identity.accountId;
@@ -331,50 +339,19 @@ export class LogShipperRuntime extends Construct {
       deletionProtectionEnabled: props.tableDeletionProtection ?? true,
     });
 
-    this.deadLetterBucket = new S3Bucket(this, "DeadLetterBucket", {
+    this.deadLetterBucket = privateBucket(this, "DeadLetter", {
       bucketPrefix: `${physicalName([nameBase, "dead-letter"], BUCKET_PREFIX)}-`,
+      expire: { id: "expire-dead-letters", prefix: "dead-letter/", days: deadLetterExpirationDays },
     });
-    const bucket = this.deadLetterBucket.id;
-    new S3BucketPublicAccessBlock(this, "DeadLetterPublicAccessBlock", {
-      bucket,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, "DeadLetterOwnership", {
-      bucket,
-      rule: { objectOwnership: "BucketOwnerEnforced" },
-    });
-    new S3BucketServerSideEncryptionConfigurationA(this, "DeadLetterEncryption", {
-      bucket,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
-    });
-    new S3BucketLifecycleConfiguration(this, "DeadLetterLifecycle", {
-      bucket,
-      rule: [
-        {
-          id: "expire-dead-letters",
-          status: "Enabled",
-          filter: [{ prefix: "dead-letter/" }],
-          expiration: [{ days: deadLetterExpirationDays }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 1 }],
-        },
-      ],
-    });
-    new S3BucketPolicy(this, "DeadLetterPolicy", {
-      bucket,
-      policy: policyDocument([
-        {
-          Sid: "DenyInsecureTransport",
-          Effect: "Deny",
-          Principal: { AWS: "*" },
-          Action: ["s3:*"],
-          Resource: [this.deadLetterBucket.arn, `${this.deadLetterBucket.arn}/*`],
-          Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
-      ]),
-    });
+
+    this.variables = {
+      ...environment,
+      LOGSHIPPER_STATE_TABLE: this.table.name,
+      LOGSHIPPER_SECRET_PREFIX: this.secretPrefix,
+      LOGSHIPPER_DEAD_LETTER_BUCKET: this.deadLetterBucket.bucket,
+      LOGSHIPPER_SAFETY_MARGIN_MS: String(safetyMarginMs),
+      LOGSHIPPER_MAX_HOPS: String(maxHops),
+    };
 
     this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
       name: `/aws/lambda/${this.functionName}`,
@@ -398,16 +375,7 @@ export class LogShipperRuntime extends Construct {
       sourceCodeHash: Lazy.stringValue({ produce: () => this.code().assetHash }),
       memorySize,
       timeout: timeoutSeconds,
-      environment: {
-        variables: {
-          ...environment,
-          LOGSHIPPER_STATE_TABLE: this.table.name,
-          LOGSHIPPER_SECRET_PREFIX: this.secretPrefix,
-          LOGSHIPPER_DEAD_LETTER_BUCKET: this.deadLetterBucket.bucket,
-          LOGSHIPPER_SAFETY_MARGIN_MS: String(safetyMarginMs),
-          LOGSHIPPER_MAX_HOPS: String(maxHops),
-        },
-      },
+      environment: { variables: this.variables },
       dependsOn: [this.logGroup],
     });
 
@@ -463,6 +431,23 @@ export class LogShipperRuntime extends Construct {
     });
 
     this.node.addValidation({ validate: () => this.validateUses() });
+  }
+
+  /**
+   * The bucket of scale-out plans (`scale-out/<shipper>/plans/...`, read by the state machines' Distributed Map)
+   * and Map Run results (`scale-out/<shipper>/results/...`): created, with `LOGSHIPPER_PLAN_BUCKET` set on the
+   * function, by the first shipper with `scaleOut`. Objects expire after 30 days (a resumed plan is written anew).
+   */
+  public planBucket(): S3Bucket {
+    if (this.plans === undefined) {
+      this.plans = privateBucket(this, "Plan", {
+        bucketPrefix: `${physicalName([this.nameBase, "plans"], BUCKET_PREFIX)}-`,
+        expire: { id: "expire-scale-out-plans", prefix: `${SCALE_OUT_PREFIX}/`, days: PLAN_EXPIRATION_DAYS },
+      });
+      this.variables.LOGSHIPPER_PLAN_BUCKET = this.plans.bucket;
+      this.function.putEnvironment({ variables: this.variables });
+    }
+    return this.plans;
   }
 
   /** The shippers registered so far (one per {@link LogShipper} using this runtime). */

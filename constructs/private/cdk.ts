@@ -11,6 +11,7 @@ import type * as CloudwatchLogStreamModule from "@cdktf/provider-aws/lib/cloudwa
 import type * as CloudwatchMetricAlarmModule from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import type * as DataAwsCallerIdentityModule from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import type * as DataAwsPartitionModule from "@cdktf/provider-aws/lib/data-aws-partition";
+import type * as DataAwsRegionModule from "@cdktf/provider-aws/lib/data-aws-region";
 import type * as DynamodbTableModule from "@cdktf/provider-aws/lib/dynamodb-table";
 import type * as IamRoleModule from "@cdktf/provider-aws/lib/iam-role";
 import type * as IamRolePolicyModule from "@cdktf/provider-aws/lib/iam-role-policy";
@@ -26,6 +27,7 @@ import type * as S3BucketSseModule from "@cdktf/provider-aws/lib/s3-bucket-serve
 import type * as SchedulerScheduleModule from "@cdktf/provider-aws/lib/scheduler-schedule";
 import type * as SchedulerScheduleGroupModule from "@cdktf/provider-aws/lib/scheduler-schedule-group";
 import type * as SecretsmanagerSecretModule from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import type * as SfnStateMachineModule from "@cdktf/provider-aws/lib/sfn-state-machine";
 
 /** The two CDK-for-Terraform distributions the constructs run on. */
 export type CdkFlavour = "cdktf" | "cdktn";
@@ -124,6 +126,8 @@ export const { DataAwsCallerIdentity } =
 export type DataAwsCallerIdentity = DataAwsCallerIdentityModule.DataAwsCallerIdentity;
 export const { DataAwsPartition } = provider<typeof DataAwsPartitionModule>("data-aws-partition");
 export type DataAwsPartition = DataAwsPartitionModule.DataAwsPartition;
+export const { DataAwsRegion } = provider<typeof DataAwsRegionModule>("data-aws-region");
+export type DataAwsRegion = DataAwsRegionModule.DataAwsRegion;
 export const { DynamodbTable } = provider<typeof DynamodbTableModule>("dynamodb-table");
 export type DynamodbTable = DynamodbTableModule.DynamodbTable;
 export const { IamRole } = provider<typeof IamRoleModule>("iam-role");
@@ -160,3 +164,5 @@ export const { SchedulerScheduleGroup } =
 export type SchedulerScheduleGroup = SchedulerScheduleGroupModule.SchedulerScheduleGroup;
 export const { SecretsmanagerSecret } = provider<typeof SecretsmanagerSecretModule>("secretsmanager-secret");
 export type SecretsmanagerSecret = SecretsmanagerSecretModule.SecretsmanagerSecret;
+export const { SfnStateMachine } = provider<typeof SfnStateMachineModule>("sfn-state-machine");
+export type SfnStateMachine = SfnStateMachineModule.SfnStateMachine;

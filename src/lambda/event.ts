@@ -1,4 +1,5 @@
 import { LogShipperError } from "../core/errors";
+import { parseScaleOutEvent, type ScaleOutEvent } from "./scale-out-event";
 
 /**
  * What the Lambda is invoked with: `{ "shipper": "<id>" }` or `{}` (every shipper) from the schedule;
@@ -9,14 +10,18 @@ export interface ShipperEvent {
   readonly hop: number;
 }
 
-/** Validates an invocation event. Throws a `LogShipperError` for anything else (a deployment mistake). */
-export function parseEvent(raw: unknown): ShipperEvent {
+/**
+ * Validates an invocation event: a scheduled/continuation event (no `mode`), or a scale-out event of the state
+ * machine (`mode`: plan, slice or finalize). Throws a `LogShipperError` for anything else (a deployment mistake).
+ */
+export function parseEvent(raw: unknown): ShipperEvent | ScaleOutEvent {
   const event = raw ?? {};
   if (typeof event !== "object" || Array.isArray(event))
     throw new LogShipperError(
       "LAMBDA_EVENT",
       `expected an event object like {"shipper":"<id>"}, got ${typeOf(event)}`,
     );
+  if ("mode" in event) return parseScaleOutEvent(event as Record<string, unknown>);
   const { shipper, hop, ...rest } = event as Record<string, unknown>;
   const unknown = Object.keys(rest);
   if (unknown.length > 0)

@@ -14,7 +14,9 @@ import { S3DeadLetter } from "../shipping/s3-dead-letter";
 import { DynamoDbStateStore } from "../state/dynamodb-state-store";
 import type { StateStore } from "../state/state-store";
 import { LambdaSelfInvoker, type ContinuationInvoker } from "./continuation";
-import { parseEvent } from "./event";
+import { parseEvent, type ShipperEvent } from "./event";
+import { S3PlanWriter, type PlanWriter } from "./plan-writer";
+import { runScaleOut, type ScaleOutResult } from "./scale-out";
 import { runLogLine, runMetrics, type ContinuationNote, type ShipperOutcome } from "./run-report";
 import { readSettings, type LambdaSettings } from "./settings";
 
@@ -37,8 +39,14 @@ export interface HandlerResult {
   }>;
 }
 
-/** A Lambda handler. */
-export type Handler = (event: unknown, context: LambdaContext) => Promise<HandlerResult>;
+/** A Lambda handler: the scheduled/continuation event answers a {@link HandlerResult}, a scale-out event its mode's result. */
+export interface Handler {
+  (
+    event: { readonly shipper?: string; readonly hop?: number },
+    context: LambdaContext,
+  ): Promise<HandlerResult>;
+  (event: unknown, context: LambdaContext): Promise<HandlerResult | ScaleOutResult>;
+}
 
 /**
  * What the handler is built from. Everything defaults to the AWS adapters configured by the environment; tests
@@ -56,6 +64,8 @@ export interface HandlerDeps {
   readonly secrets?: SecretResolver;
   readonly deadLetter?: DeadLetter;
   readonly invoker?: ContinuationInvoker;
+  /** Where the `plan` mode writes the slice list; default S3 (`LOGSHIPPER_PLAN_BUCKET`). */
+  readonly plans?: PlanWriter;
   /** Where log lines go; default `process.stdout`, one JSON document per line (unprefixed, as EMF needs). */
   readonly write?: (line: string) => void;
   /** Passed to `runApply` (tests: a source wrapper, a short lease, a small backoff). */
@@ -69,6 +79,9 @@ export interface HandlerDeps {
  * for each shipper left behind, asks for a continuation (an asynchronous self-invoke with `hop + 1`) until
  * `LOGSHIPPER_MAX_HOPS`, after which the next schedule continues. A shipper whose lease another invocation holds
  * is reported `skipped`. The config and the AWS clients are kept across warm invocations.
+ *
+ * An event with `mode` comes from a shipper's scale-out state machine (`plan`, `slice`, `finalize`: see
+ * `scale-out.ts`); it never asks for a continuation (the state machine loops instead).
  */
 export function createHandler(deps: HandlerDeps = {}): Handler {
   const env = deps.env ?? process.env;
@@ -77,6 +90,7 @@ export function createHandler(deps: HandlerDeps = {}): Handler {
   let config: Promise<LoadedConfig> | undefined;
   let adapters: { state: StateStore; secrets: SecretResolver; deadLetter: DeadLetter } | undefined;
   let invoker: ContinuationInvoker | undefined;
+  let plans: PlanWriter | undefined;
 
   const emit = (value: unknown): void => write(`${redact(JSON.stringify(value))}\n`);
   const log = (
@@ -85,7 +99,10 @@ export function createHandler(deps: HandlerDeps = {}): Handler {
     extra: Record<string, unknown> = {},
   ): void => emit({ level, type: "logshipper.log", message: redact(message), ...extra });
 
-  return async (rawEvent, context) => {
+  const handler = async (
+    rawEvent: unknown,
+    context: LambdaContext,
+  ): Promise<HandlerResult | ScaleOutResult> => {
     const started = Date.now();
     const remaining = context.getRemainingTimeInMillis();
     const deadline = started + remaining;
@@ -120,65 +137,87 @@ export function createHandler(deps: HandlerDeps = {}): Handler {
         `LOGSHIPPER_SAFETY_MARGIN_MS=${s.safetyMarginMs} leaves no time in a ${remaining} ms invocation; using ${margin} ms. Raise the function timeout or lower the margin`,
       );
     }
-    const selected = selectShippers(loaded, event.shipper !== undefined ? [event.shipper] : undefined);
     const owner = `${context.functionName ?? s.functionName ?? `${process.pid}@${hostname()}`}/${context.awsRequestId ?? randomBytes(4).toString("hex")}`;
-    const info = { requestId: context.awsRequestId, hop: event.hop };
     // one cache per invocation: a secret is read once per run, and a rotated value is picked up by the next run
     const secrets = new CachingSecretResolver(adapters.secrets);
+    const a = adapters;
+    const base = (id: string): ApplyContext => ({
+      ...deps.apply,
+      state: a.state,
+      secrets,
+      deadLetter: a.deadLetter,
+      now: new Date(),
+      owner,
+      env,
+      deadline,
+      safetyMarginMs: margin,
+      warn: (m) => log("WARN", `${id}: ${m}`, { shipper: id }),
+    });
+    /** Today's serial run of one shipper (an error outside the exporters fails this shipper only). */
+    const applyOne = async (id: string, ownerOf = owner): Promise<ShipperOutcome> => {
+      try {
+        const { report } = await runApply(loaded, { ...base(id), owner: ownerOf, shippers: [id] });
+        const r = report.shippers[0];
+        return {
+          shipper: id,
+          report: r,
+          status: r?.status ?? "ok",
+          drift: report.drift,
+          ...(r?.message !== undefined ? { message: r.message } : {}),
+        };
+      } catch (err) {
+        return { shipper: id, status: "failed", drift: [], message: redact(describeError(err)) };
+      }
+    };
+
+    if ("mode" in event) {
+      plans ??= deps.plans ?? new S3PlanWriter({ ...deps.aws, env });
+      return runScaleOut(event, {
+        config: loaded,
+        context: base(event.shipper),
+        planBucket: s.planBucket,
+        plans,
+        applyOne,
+        emit,
+        requestId: context.awsRequestId,
+      });
+    }
+    return scheduled(event, loaded, applyOne, context.awsRequestId, deadline - margin, s);
+  };
+  return handler as Handler;
+
+  async function scheduled(
+    event: ShipperEvent,
+    loaded: LoadedConfig,
+    applyOne: (id: string) => Promise<ShipperOutcome>,
+    requestId: string | undefined,
+    stopAt: number,
+    s: LambdaSettings,
+  ): Promise<HandlerResult> {
+    const selected = selectShippers(loaded, event.shipper !== undefined ? [event.shipper] : undefined);
+    const info = { requestId, hop: event.hop };
     const results: Array<HandlerResult["shippers"][number]> = [];
 
     for (const shipper of selected) {
-      let outcome: ShipperOutcome;
-      if (Date.now() >= deadline - margin) {
-        outcome = {
-          shipper: shipper.id,
-          status: "deferred",
-          drift: [],
-          message: "no time left in this invocation",
-        };
-      } else {
-        try {
-          const { report } = await runApply(loaded, {
-            ...deps.apply,
-            state: adapters.state,
-            secrets,
-            deadLetter: adapters.deadLetter,
-            now: new Date(),
-            owner,
-            shippers: [shipper.id],
-            env,
-            deadline,
-            safetyMarginMs: margin,
-            warn: (m) => log("WARN", `${shipper.id}: ${m}`, { shipper: shipper.id }),
-          });
-          const r = report.shippers[0];
-          outcome = {
-            shipper: shipper.id,
-            report: r,
-            status: r?.status ?? "ok",
-            drift: report.drift,
-            ...(r?.message !== undefined ? { message: r.message } : {}),
-          };
-        } catch (err) {
-          // an error outside the exporters (state unreachable, lease lost, corrupt state): this shipper only
-          outcome = { shipper: shipper.id, status: "failed", drift: [], message: redact(describeError(err)) };
-        }
-      }
+      const outcome: ShipperOutcome =
+        Date.now() >= stopAt
+          ? { shipper: shipper.id, status: "deferred", drift: [], message: "no time left in this invocation" }
+          : await applyOne(shipper.id);
       const note = await continueIfBehind(outcome, event.hop, s, invoker);
-      if (note !== undefined) outcome = { ...outcome, continuation: note };
-      emit(runLogLine(outcome, info));
-      for (const doc of runMetrics(outcome)) emit(doc);
-      const exporters = outcome.report?.exporters ?? [];
+      const noted = note !== undefined ? { ...outcome, continuation: note } : outcome;
+      emit(runLogLine(noted, info));
+      for (const doc of runMetrics(noted)) emit(doc);
+      const exporters = noted.report?.exporters ?? [];
       results.push({
         id: shipper.id,
-        status: outcome.status,
+        status: noted.status,
         shipped: exporters.reduce((n, e) => n + e.shipped, 0),
         rejected: exporters.reduce((n, e) => n + e.rejected, 0),
         ...(note?.requested ? { continuedAtHop: note.hop } : {}),
       });
     }
     return { hop: event.hop, shippers: results };
-  };
+  }
 
   async function continueIfBehind(
     outcome: ShipperOutcome,

@@ -18,6 +18,8 @@ export interface LambdaSettings {
   readonly safetyMarginMs: number;
   /** How many continuations (asynchronous self-invocations) one scheduled run may chain. */
   readonly maxHops: number;
+  /** S3 bucket of scale-out slice lists (`LOGSHIPPER_PLAN_BUCKET`, set by the construct for `scaleOut`). */
+  readonly planBucket: string | undefined;
   /** This function's name, for the continuation's self-invoke (`AWS_LAMBDA_FUNCTION_NAME`). */
   readonly functionName: string | undefined;
 }
@@ -35,6 +37,7 @@ export function readSettings(env: NodeJS.ProcessEnv, defaultConfigDir: string): 
     deadLetterDir: join(tmpdir(), "logshipper", "dead-letter"),
     safetyMarginMs: integer(env, "LOGSHIPPER_SAFETY_MARGIN_MS", LAMBDA_DEFAULTS.safetyMarginMs),
     maxHops: integer(env, "LOGSHIPPER_MAX_HOPS", LAMBDA_DEFAULTS.maxHops),
+    planBucket: value(env.LOGSHIPPER_PLAN_BUCKET),
     functionName: value(env.AWS_LAMBDA_FUNCTION_NAME),
   };
 }

@@ -1,4 +1,10 @@
-import type { ApplyExporter, ApplyReport, PlanReport, PlanSlices } from "../../generated/report";
+import type {
+  ApplyExporter,
+  ApplyReport,
+  ApplyShipper,
+  PlanReport,
+  PlanSlices,
+} from "../../generated/report";
 import type { LoadedConfig, ResolvedShipper } from "../config/model";
 import { LogShipperError } from "../core/errors";
 import { toIso } from "../core/timestamp";
@@ -122,31 +128,7 @@ export async function runApply(
     command: "apply",
     now: options.now.toISOString(),
     state: options.state.describe(),
-    shippers: runs.map((r) => ({
-      id: r.shipper.id,
-      source: r.source,
-      status: r.status,
-      ...(r.message ? { message: redact(r.message) } : {}),
-      read: r.read,
-      invalidLines: r.invalid,
-      durationMs: r.durationMs,
-      exporters: r.exporters.map((e): ApplyExporter => ({
-        id: e.plan.exporter.id,
-        type: e.plan.exporter.type,
-        from: toIso(e.plan.start.ts),
-        to: toIso(e.plan.to),
-        shipped: e.outcome?.shipped ?? 0,
-        rejected: e.outcome?.rejected ?? 0,
-        uncertain: e.outcome?.uncertain ?? 0,
-        status: e.status,
-        requests: e.outcome?.requests ?? 0,
-        retries: e.outcome?.retries ?? 0,
-        truncated: e.outcome?.truncated ?? 0,
-        ...(e.error ? { error: e.error } : {}),
-        cursor: e.outcome?.cursor ?? e.plan.stored?.cursor ?? null,
-        deadLetter: e.deadLetter,
-      })),
-    })),
+    shippers: runs.map(shipperReport),
     drift: drift.map(redactDrift),
     invalidLines: runs.reduce((n, r) => n + r.invalid, 0),
     invalidSamples: runs.flatMap((r) =>
@@ -170,6 +152,35 @@ async function storedOffsets(
   if (only === undefined) return state.list();
   const lists = await Promise.all([...only].map((id) => state.list(id)));
   return lists.flat();
+}
+
+/** One shipper's part of the apply report, from its run (also the Lambda's `finalize` report of a sliced run). */
+export function shipperReport(r: ShipperRun): ApplyShipper {
+  return {
+    id: r.shipper.id,
+    source: r.source,
+    status: r.status,
+    ...(r.message ? { message: redact(r.message) } : {}),
+    read: r.read,
+    invalidLines: r.invalid,
+    durationMs: r.durationMs,
+    exporters: r.exporters.map((e): ApplyExporter => ({
+      id: e.plan.exporter.id,
+      type: e.plan.exporter.type,
+      from: toIso(e.plan.start.ts),
+      to: toIso(e.plan.to),
+      shipped: e.outcome?.shipped ?? 0,
+      rejected: e.outcome?.rejected ?? 0,
+      uncertain: e.outcome?.uncertain ?? 0,
+      status: e.status,
+      requests: e.outcome?.requests ?? 0,
+      retries: e.outcome?.retries ?? 0,
+      truncated: e.outcome?.truncated ?? 0,
+      ...(e.error ? { error: e.error } : {}),
+      cursor: e.outcome?.cursor ?? e.plan.stored?.cursor ?? null,
+      deadLetter: e.deadLetter,
+    })),
+  };
 }
 
 function redactDrift(d: Drift): Drift {

@@ -19,14 +19,18 @@ export function fakeContext(
   };
 }
 
-/** A directory with `count` Kestra log lines in logs/app.jsonl and a native config shipping them to a file. */
+/**
+ * A directory with `count` Kestra log lines in logs/app.jsonl (starting an hour ago, `stepMs` apart, default 50)
+ * and a native config shipping them to a file.
+ */
 export async function backlogFixture(
   count: number,
   shipper: Record<string, unknown> = {},
+  stepMs?: number,
 ): Promise<{ dir: string; configPath: string; lines: string[]; outFile: string }> {
   const dir = await mkdtemp(join(tmpdir(), "ls-lambda-"));
   await mkdir(join(dir, "logs"));
-  const lines = [...generateKestraLogs({ count, startMs: Date.now() - 3_600_000, seed: 7 })];
+  const lines = [...generateKestraLogs({ count, startMs: Date.now() - 3_600_000, seed: 7, stepMs })];
   await writeFile(join(dir, "logs", "app.jsonl"), `${lines.join("\n")}\n`);
   const configPath = join(dir, "logshipper.config.json");
   await writeFile(
