@@ -181,6 +181,7 @@ async function slice(event: SliceEvent, deps: ScaleOutDeps): Promise<SliceResult
     const shipped = run.exporters.reduce((n, e) => n + e.shipped, 0);
     const rejected = run.exporters.reduce((n, e) => n + e.rejected, 0);
     const failed = run.exporters.some((e) => e.status === "failed");
+    if (!run.done && !failed && shipped + rejected === 0) throw noProgress(shipper.id, event.slice.id);
     deps.emit({
       level: failed ? "WARN" : "INFO",
       type: "logshipper.slice",
@@ -212,6 +213,19 @@ async function slice(event: SliceEvent, deps: ScaleOutDeps): Promise<SliceResult
     });
     return { done: true, shipped: 0, rejected: 0, superseded: true };
   }
+}
+
+/**
+ * A slice call that ends unfinished without one acknowledged batch would loop for ever in the state machine's child
+ * (`ShipSlice → SliceDone → ShipSlice`): a request that outlasts the whole invocation, a Retry-After longer than
+ * the budget, a source slower than the budget. It fails the call instead; the state machine retries it a few
+ * times, then the Map fails and `Finalize` reports the run failed, with the slice's progress kept for the next run.
+ */
+function noProgress(shipper: string, sliceId: string): LogShipperError {
+  return new LogShipperError(
+    "SLICE_NO_PROGRESS",
+    `shipper ${shipper}: slice ${sliceId} stopped at the invocation's time budget before any batch was acknowledged; nothing was committed, so calling it again would not get further (raise the function's timeout, lower batchSize, or check the destination)`,
+  );
 }
 
 async function finalize(event: FinalizeEvent, deps: ScaleOutDeps): Promise<FinalizeResult> {

@@ -106,6 +106,15 @@ describe("Lambda scale-out modes (in-process, moto)", () => {
       expect(stale).toEqual({ done: true, shipped: 0, rejected: 0, superseded: true });
       expect(await readLines(fx.outFile)).toEqual([]);
 
+      // a call whose whole budget passes before one batch is acknowledged fails (no endless child loop), and
+      // commits nothing
+      await expect(
+        handler({ mode: "slice", ...run, slice: { id: "s0000" } }, fakeContext(Date.now() + 50)),
+      ).rejects.toThrow(
+        /slice s0000 stopped at the invocation's time budget before any batch was acknowledged/,
+      );
+      expect(await readLines(fx.outFile)).toEqual([]);
+
       // the run's own calls ship the slices with records
       let shipped = 0;
       for (const id of ["s0000", "s0001"]) {
