@@ -17,6 +17,9 @@ import { Progress } from "./progress";
 import { renderApply } from "./render-apply";
 import { renderPlan } from "./render-plan";
 import { registerStateCommands } from "./state-commands";
+import { capYoungGeneration } from "./young-generation";
+
+export { capYoungGeneration } from "./young-generation";
 
 /** Exit codes, as Terraform uses them. */
 export const EXIT = { ok: 0, error: 1, changes: 2 } as const;
@@ -249,6 +252,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
 }
 
 if (require.main === module) {
+  capYoungGeneration();
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
