@@ -4,9 +4,9 @@ import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8";
 /**
  * The young generation (V8's new space, two semi-spaces) the CLI lets V8 grow to: 2 × 16 MiB. Node 24's V8 sizes
  * its semi-spaces from the machine's memory, up to 64 MiB each on a machine with a few GiB, and a shipping run
- * fills them both: 128 MiB of the peak RSS (260–280 MiB of a 200k-record `apply`, the lean yardstick loop's too)
+ * fills them both: 128 MiB of the peak RSS (260–280 MiB of a 200k-record `apply`; the lean yardstick loop: 240–280)
  * that buy nothing here, since what survives a scavenge is the few MB of records in flight. Measured at 200k
- * records: 16 MiB semi-spaces cost no measurable CPU, 8 MiB cost 13% more (docs/bench.md).
+ * records: 16 MiB semi-spaces cost no measurable CPU, 8 MiB cost 14% more (docs/bench.md).
  */
 export const YOUNG_GENERATION_BYTES = 32 * 1024 * 1024;
 
