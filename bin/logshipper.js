@@ -17,6 +17,8 @@ try {
   }
   throw err;
 }
+// bounds V8's young generation (see src/cli/young-generation.ts), as `node dist/cli.js` does
+cli.capYoungGeneration();
 cli.runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

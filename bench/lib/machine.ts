@@ -29,6 +29,8 @@ export function describeMachine(root: string): Machine {
   } catch {
     // not Linux
   }
+  // the peer clients live in bench/node_modules (`npm ci --prefix bench`), not in the project's own
+  const peers = join(root, "bench");
   const own = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
     name: string;
     version: string;
@@ -42,9 +44,9 @@ export function describeMachine(root: string): Machine {
     node: process.version,
     versions: {
       [own.name]: own.version,
-      "@elastic/elasticsearch": pkgVersion(root, "@elastic/elasticsearch"),
-      "@elastic/transport": pkgVersion(root, "@elastic/transport"),
-      "@datadog/datadog-api-client": pkgVersion(root, "@datadog/datadog-api-client"),
+      "@elastic/elasticsearch": pkgVersion(peers, "@elastic/elasticsearch"),
+      "@elastic/transport": pkgVersion(peers, "@elastic/transport"),
+      "@datadog/datadog-api-client": pkgVersion(peers, "@datadog/datadog-api-client"),
       got: pkgVersion(root, "got"),
     },
   };

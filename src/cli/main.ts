@@ -20,6 +20,9 @@ import { renderApply } from "./render-apply";
 import { renderPlan } from "./render-plan";
 import { startSliceWorker } from "./slice-worker";
 import { registerStateCommands } from "./state-commands";
+import { capYoungGeneration } from "./young-generation";
+
+export { capYoungGeneration } from "./young-generation";
 
 /** Exit codes, as Terraform uses them. */
 export const EXIT = { ok: 0, error: 1, changes: 2 } as const;
@@ -284,6 +287,7 @@ if (require.main === module && !isMainThread) {
   // `apply --parallel N` starts this bundle in worker threads: each is a slice worker, not a CLI
   startSliceWorker();
 } else if (require.main === module) {
+  capYoungGeneration();
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -1,6 +1,7 @@
 import type { ElasticsearchExporter as ElasticsearchConfig } from "../../generated/config";
 import type { LogRecord } from "../core/log-record";
 import { redact, registerSecretValue } from "../secrets/redaction";
+import { bodyBuffer } from "../shipping/body-pool";
 import { DEFAULT_HTTP_CONCURRENCY, gzipBody, transportOptions } from "../shipping/http-options";
 import { HttpTransport, responseError, type HttpResponse } from "../shipping/http-transport";
 import { DeliveryError } from "./errors";
@@ -189,7 +190,7 @@ export class ElasticsearchExporter implements Exporter<string> {
   body(entries: ReadonlyArray<Encoded<string>>): Buffer {
     let total = 0;
     for (const e of entries) total += e.bytes;
-    const buf = Buffer.allocUnsafe(total);
+    const buf = bodyBuffer(total); // given back by gzipBody once compressed
     let o = 0;
     for (const e of entries as ReadonlyArray<BulkEncoded>) {
       const r = e.record;
