@@ -29,6 +29,8 @@ export async function draftSlices(
     const drafts = await source.planSlices(range, {
       sliceTarget: settings.sliceTarget,
       maxSlices: settings.maxSlices,
+      maxConcurrency: settings.maxConcurrency,
+      sliceSpanMs: settings.sliceSpanMs,
     });
     if (drafts.length < 2) return undefined;
     const known = drafts.every((d) => d.estimate !== null);
@@ -37,15 +39,24 @@ export async function draftSlices(
   }
   const counted = countable ? await splitByCounts(source, range, settings) : null;
   if (counted !== null) return counted;
-  const span = toEpochMs(range.to) - toEpochMs(range.after.ts);
-  if (span < 2 * settings.sliceSpanMs) return undefined;
-  const drafts = fixedBuckets(
-    range.after.ts,
-    range.to,
-    Math.min(Math.ceil(span / settings.sliceSpanMs), settings.maxSlices),
-    null,
-  );
+  const drafts = timeBuckets(range, settings.sliceSpanMs, settings.maxSlices);
   return drafts.length < 2 ? undefined : drafts;
+}
+
+/**
+ * The time buckets of a source that cannot count: equal buckets of about `sliceSpanMs` over
+ * `(range.after, range.to]`, at most `maxBuckets` (estimates unknown); a single bucket over the whole range when
+ * it is shorter than two spans (one bucket alone is shipped serially). Sources that add their own split to these
+ * buckets (CloudWatch log groups) call it too, so both follow one rule.
+ */
+export function timeBuckets(
+  range: Pick<ReadRange, "after" | "to">,
+  sliceSpanMs: number,
+  maxBuckets: number,
+): SliceDraft[] {
+  const span = toEpochMs(range.to) - toEpochMs(range.after.ts);
+  const count = span < 2 * sliceSpanMs ? 1 : Math.min(Math.ceil(span / sliceSpanMs), maxBuckets);
+  return fixedBuckets(range.after.ts, range.to, Math.max(1, count), null);
 }
 
 /**

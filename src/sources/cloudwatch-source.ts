@@ -12,7 +12,8 @@ import { DEFAULT_BACKOFF, type BackoffPolicy } from "../shipping/backoff";
 import { awsCall } from "./aws-call";
 import { SourceError } from "./errors";
 import type { SourceContext } from "./registry";
-import type { ReadOptions, ReadRange, Source, SourceBatch } from "./source";
+import type { ReadOptions, ReadRange, SliceTarget, Source, SourceBatch, SourceSlice } from "./source";
+import { groupsToRead, planGroupSlices, type GroupSize } from "./cloudwatch-slices";
 import { countByReading } from "./count";
 import { readWindows, type ScanSink } from "./windowed-read";
 
@@ -101,10 +102,21 @@ export class CloudWatchLogsSource implements Source {
     return countByReading(this, ranges, this.maxCountRecords);
   }
 
+  /**
+   * Scale-out: the core's time buckets, each split into log-group sets by `storedBytes` (a hot group alone, the
+   * rest together; see `groupSets` in ./cloudwatch-slices). No `FilterLogEvents` call: only the listing.
+   */
+  async planSlices(range: ReadRange, target: SliceTarget): Promise<SourceSlice[]> {
+    const { found } = await this.groups();
+    return planGroupSlices(range, target, found);
+  }
+
+  /** Reads every found group, or only `range.groups` (a slice's groups; see `groupsToRead`). */
   async *read(range: ReadRange, options: ReadOptions): AsyncGenerator<SourceBatch> {
     const { found } = await this.groups();
-    if (found.length === 0) return;
-    const live = new Set(found);
+    const names = found.map((g) => g.name);
+    const live = new Set(groupsToRead(names, range.groups, this.config, this.describe()));
+    if (live.size === 0) return;
     yield* readWindows(
       {
         scan: async (fromMs, toMs, sink, _pass, signal) => {
@@ -176,24 +188,25 @@ export class CloudWatchLogsSource implements Source {
     return "exhausted";
   }
 
-  /** The configured groups that exist, and those that do not. */
-  private async groups(): Promise<{ found: string[]; missing: string[] }> {
+  /** The configured groups that exist (with their sizes), and those that do not. */
+  private async groups(): Promise<{ found: GroupSize[]; missing: string[] }> {
     if (this.config.logGroupNamePrefix !== undefined) {
       const found = await this.describeGroups(this.config.logGroupNamePrefix);
       return { found, missing: found.length === 0 ? [this.config.logGroupNamePrefix] : [] };
     }
-    const found: string[] = [];
+    const found: GroupSize[] = [];
     const missing: string[] = [];
     for (const name of this.config.logGroupNames ?? []) {
-      const names = await this.describeGroups(name, name);
-      (names.includes(name) ? found : missing).push(name);
+      const group = (await this.describeGroups(name, name)).find((g) => g.name === name);
+      if (group !== undefined) found.push(group);
+      else missing.push(name);
     }
     return { found, missing };
   }
 
-  /** Log group names starting with `prefix` (only `exact` when given, to stop early). */
-  private async describeGroups(prefix: string, exact?: string): Promise<string[]> {
-    const out: string[] = [];
+  /** Log groups starting with `prefix`, with their `storedBytes` (stops early at `exact` when given). */
+  private async describeGroups(prefix: string, exact?: string): Promise<GroupSize[]> {
+    const out: GroupSize[] = [];
     let nextToken: string | undefined;
     do {
       const res = await this.call(
@@ -203,8 +216,9 @@ export class CloudWatchLogsSource implements Source {
           ),
         "DescribeLogGroups",
       );
-      for (const g of res.logGroups ?? []) if (g.logGroupName) out.push(g.logGroupName);
-      if (exact !== undefined && out.includes(exact)) return out;
+      for (const g of res.logGroups ?? [])
+        if (g.logGroupName) out.push({ name: g.logGroupName, storedBytes: g.storedBytes });
+      if (exact !== undefined && out.some((g) => g.name === exact)) return out;
       nextToken = res.nextToken;
     } while (nextToken);
     return out;

@@ -26,6 +26,10 @@ export interface SliceTarget {
   readonly sliceTarget: number;
   /** Most slices. */
   readonly maxSlices: number;
+  /** Most slices shipped at once (the plan's `maxConcurrency`); CloudWatch sizes its log-group sets by it. */
+  readonly maxConcurrency?: number;
+  /** The time span of a bucket for sources that cannot count (`sliceSpanMs`, see `timeBuckets`). */
+  readonly sliceSpanMs?: number;
 }
 
 /** One bucket that a source proposes (see `Source.planSlices`). */

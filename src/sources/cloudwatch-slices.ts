@@ -1,0 +1,96 @@
+/**
+ * Slicing a CloudWatch Logs backlog by log groups (issue 15: "sets of log groups, a hot group alone").
+ *
+ * `FilterLogEvents` cannot count without spending the 5 TPS budget that shipping needs, so the sizes come from
+ * `DescribeLogGroups` (`storedBytes`, which the source already calls to list its groups: one paged call per
+ * prefix or configured name). The time buckets are the core's (`timeBuckets`, as for any source that cannot
+ * count); each bucket is then crossed with the group sets of {@link groupSets}.
+ */
+import { LogShipperError } from "../core/errors";
+import { timeBuckets } from "../reconcile/slice-planning";
+import { DEFAULT_MAX_CONCURRENCY, DEFAULT_SLICE_SPAN_MS } from "../reconcile/scale-out-common";
+import type { ReadRange, SliceTarget, SourceSlice } from "./source";
+
+/** A log group as `DescribeLogGroups` lists it. */
+export interface GroupSize {
+  readonly name: string;
+  /** `storedBytes`, or `undefined` when the listing did not say. */
+  readonly storedBytes: number | undefined;
+}
+
+/**
+ * The group sets of a plan, or `undefined` to keep one set of all groups (slices without `groups`).
+ *
+ * The rule: a group whose `storedBytes` is more than `1 / maxConcurrency` of the groups' total is **hot** and gets
+ * a set of its own; every other group shares one set. Hot groups are at most `maxConcurrency − 1` by construction;
+ * when the sets would exceed `maxSets`, the smallest hot groups rejoin the shared set. `undefined` when there is
+ * one group, when any size is unknown or the total is 0 (CloudWatch updates `storedBytes` lazily), or when no
+ * group is hot: the plan is then exactly the time buckets of a source that cannot count.
+ */
+export function groupSets(
+  groups: readonly GroupSize[],
+  maxConcurrency: number,
+  maxSets: number,
+): string[][] | undefined {
+  if (groups.length < 2 || groups.some((g) => g.storedBytes === undefined)) return undefined;
+  const total = groups.reduce((n, g) => n + (g.storedBytes as number), 0);
+  if (!(total > 0)) return undefined;
+  const bySize = [...groups].sort(
+    (a, b) => (b.storedBytes as number) - (a.storedBytes as number) || (a.name < b.name ? -1 : 1),
+  );
+  const hot = bySize.filter((g) => (g.storedBytes as number) * maxConcurrency > total);
+  const rest = bySize.filter((g) => !hot.includes(g));
+  while (hot.length > 0 && hot.length + (rest.length > 0 ? 1 : 0) > Math.max(1, maxSets))
+    rest.unshift(hot.pop() as GroupSize);
+  const sets = [...hot.map((g) => [g.name]), ...(rest.length > 0 ? [rest.map((g) => g.name).sort()] : [])];
+  return sets.length < 2 ? undefined : sets;
+}
+
+/**
+ * The slices of a CloudWatch plan: the core's time buckets over `(range.after, range.to]` (span
+ * `target.sliceSpanMs`), each repeated once per group set (hot groups alone, the rest together), in bucket
+ * order. The buckets are fewer when there are several sets, so that buckets × sets stays within
+ * `target.maxSlices`.
+ */
+export function planGroupSlices(
+  range: Pick<ReadRange, "after" | "to">,
+  target: SliceTarget,
+  groups: readonly GroupSize[],
+): SourceSlice[] {
+  const maxSlices = Math.max(1, target.maxSlices);
+  const sets = groupSets(groups, target.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY.cloudwatch, maxSlices);
+  const span = target.sliceSpanMs ?? DEFAULT_SLICE_SPAN_MS;
+  const buckets = timeBuckets(range, span, Math.max(1, Math.floor(maxSlices / (sets?.length ?? 1))));
+  if (sets === undefined) return buckets;
+  return buckets.flatMap((b) => sets.map((set) => ({ ...b, groups: [...set] })));
+}
+
+/**
+ * The groups a read covers: every found group, or with `wanted` (a slice's `groups`) those of them that exist.
+ * A wanted group that the config does not name (not in `logGroupNames`, or not starting with
+ * `logGroupNamePrefix`) is an error: the plan was made for another config, and skipping it would ship less than
+ * the slice holds. A configured group that no longer exists is skipped, as a serial read skips it (its events are
+ * gone; `check` reports it).
+ */
+export function groupsToRead(
+  found: readonly string[],
+  wanted: readonly string[] | undefined,
+  config: { readonly logGroupNames?: readonly string[]; readonly logGroupNamePrefix?: string },
+  source: string,
+): string[] {
+  if (wanted === undefined) return [...found];
+  const configured = (g: string): boolean =>
+    config.logGroupNames !== undefined
+      ? config.logGroupNames.includes(g)
+      : config.logGroupNamePrefix !== undefined && g.startsWith(config.logGroupNamePrefix);
+  const unknown = wanted.filter((g) => !configured(g));
+  if (unknown.length > 0)
+    throw new LogShipperError(
+      "SLICE_PLAN_MISMATCH",
+      `${source}: the slice names log group(s) ${unknown.join(", ")}, which the config does not (allowed: ${
+        config.logGroupNames?.join(", ") ?? `names starting with ${config.logGroupNamePrefix}`
+      }); the plan was made for another config`,
+    );
+  const want = new Set(wanted);
+  return found.filter((g) => want.has(g));
+}
