@@ -9,6 +9,7 @@
 import { LogShipperError } from "../core/errors";
 import { timeBuckets } from "../reconcile/slice-planning";
 import { DEFAULT_MAX_CONCURRENCY, DEFAULT_SLICE_SPAN_MS } from "../reconcile/scale-out-common";
+import { MAX_PLAN_HINT_BYTES } from "./file-slices";
 import type { ReadRange, SliceTarget, SourceSlice } from "./source";
 
 /** A log group as `DescribeLogGroups` lists it. */
@@ -50,7 +51,8 @@ export function groupSets(
  * The slices of a CloudWatch plan: the core's time buckets over `(range.after, range.to]` (span
  * `target.sliceSpanMs`), each repeated once per group set (hot groups alone, the rest together), in bucket
  * order. The buckets are fewer when there are several sets, so that buckets × sets stays within
- * `target.maxSlices`.
+ * `target.maxSlices` and the group lists of all slices within {@link MAX_PLAN_HINT_BYTES} (a stored plan is one
+ * DynamoDB item); when one bucket's lists alone exceed it, the plan is today's buckets without groups.
  */
 export function planGroupSlices(
   range: Pick<ReadRange, "after" | "to">,
@@ -58,9 +60,14 @@ export function planGroupSlices(
   groups: readonly GroupSize[],
 ): SourceSlice[] {
   const maxSlices = Math.max(1, target.maxSlices);
-  const sets = groupSets(groups, target.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY.cloudwatch, maxSlices);
+  let sets = groupSets(groups, target.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY.cloudwatch, maxSlices);
+  // the group lists repeat in every bucket of the stored plan (one state item): same budget as file hints
+  const byBytes =
+    sets === undefined ? maxSlices : Math.floor(MAX_PLAN_HINT_BYTES / JSON.stringify(sets).length);
+  if (byBytes < 1) sets = undefined;
   const span = target.sliceSpanMs ?? DEFAULT_SLICE_SPAN_MS;
-  const buckets = timeBuckets(range, span, Math.max(1, Math.floor(maxSlices / (sets?.length ?? 1))));
+  const most = sets === undefined ? maxSlices : Math.min(Math.floor(maxSlices / sets.length), byBytes);
+  const buckets = timeBuckets(range, span, Math.max(1, most));
   if (sets === undefined) return buckets;
   return buckets.flatMap((b) => sets.map((set) => ({ ...b, groups: [...set] })));
 }

@@ -4,6 +4,7 @@ import { fromEpochMs, justAfter } from "../../src/core/timestamp";
 import { draftSlices } from "../../src/reconcile/slice-planning";
 import { numberSlices } from "../../src/reconcile/slices";
 import { groupSets, groupsToRead, planGroupSlices } from "../../src/sources/cloudwatch-slices";
+import { MAX_PLAN_HINT_BYTES } from "../../src/sources/file-slices";
 import type { ReadRange, Source } from "../../src/sources/source";
 
 const T0 = Date.parse("2026-11-25T00:00:00.000Z");
@@ -78,6 +79,20 @@ describe("CloudWatch planSlices", () => {
     const capped = planGroupSlices(range, { ...target, maxSlices: 7 }, groups);
     expect(capped).toHaveLength(6);
     numberSlices(capped, range.after.ts, range.to);
+    // the group lists of the stored plan stay within the plan budget: fewer buckets, or none split
+    const many = [
+      { name: "hot", storedBytes: 1e9 },
+      ...Array.from({ length: 300 }, (_, i) => ({
+        name: `/aws/lambda/${"f".repeat(40)}-${i}`,
+        storedBytes: 1,
+      })),
+    ];
+    const fewer = planGroupSlices(range, target, many);
+    expect(fewer.length).toBeLessThan(20);
+    expect(fewer.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(fewer.map((d) => d.groups)).length).toBeLessThanOrEqual(MAX_PLAN_HINT_BYTES);
+    const huge = [...many, ...many.slice(1).map((g) => ({ ...g, name: `${g.name}-${"x".repeat(500)}` }))];
+    expect(planGroupSlices(range, target, huge)).toEqual(planGroupSlices(range, target, sizes({ one: 1 })));
     // a short range with a hot group: one bucket, split by groups
     const short = { ...range, to: fromEpochMs(T0 + HOUR) };
     expect(planGroupSlices(short, target, groups).map((d) => d.groups)).toEqual([["hot"], ["a", "b"]]);
