@@ -44,6 +44,8 @@ export interface CloudWatchSourceOptions {
  * (see `readWindows`): every group is read for the window with `startTime`/`endTime` (both inclusive) and
  * `nextToken` paging, the events of all groups are merged by (timestamp, key), deduplicated, and emitted.
  * Events ingested late with an older timestamp are only seen if they arrive within `settleDelay` (default PT2M).
+ * Scale-out slices may name a subset of the groups (`range.groups`, from {@link CloudWatchLogsSource.planSlices});
+ * a read then covers only those.
  *
  * Each event becomes a Kestra log entry: see {@link toKestraRecord}.
  */

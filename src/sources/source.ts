@@ -75,7 +75,7 @@ export interface Source {
   read(range: ReadRange, options: ReadOptions): AsyncIterable<SourceBatch>;
   /**
    * Counts the records of each range (for `plan`), or `null` where that cannot be known cheaply.
-   * Ranges share the filter and the upper bound; only `after` differs.
+   * Ranges share the filter, the upper bound and `groups`; only `after` differs.
    */
   count(ranges: readonly ReadRange[]): Promise<Array<number | null>>;
   /**

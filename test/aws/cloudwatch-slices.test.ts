@@ -119,6 +119,9 @@ describe("CloudWatch slices by log group (moto)", () => {
       });
       expect(serialish).toHaveLength(6);
       expect(serialish.every((d) => d.groups === undefined)).toBe(true);
+      // count reads through read, so it honours groups too (the ranges of one call share them)
+      expect(await src.count([{ ...range, groups: small }])).toEqual([80]);
+      expect(await src.count([range])).toEqual([events.length]);
     } finally {
       await src.close();
     }
