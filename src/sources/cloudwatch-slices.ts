@@ -52,7 +52,8 @@ export function groupSets(
  * `target.sliceSpanMs`), each repeated once per group set (hot groups alone, the rest together), in bucket
  * order. The buckets are fewer when there are several sets, so that buckets × sets stays within
  * `target.maxSlices` and the group lists of all slices within {@link MAX_PLAN_HINT_BYTES} (a stored plan is one
- * DynamoDB item); when one bucket's lists alone exceed it, the plan is today's buckets without groups.
+ * DynamoDB item); when one bucket's lists alone exceed it, the plan is today's buckets without groups. A range
+ * shorter than two spans is one bucket without groups, as today (serial: a regular scheduled run is not split).
  */
 export function planGroupSlices(
   range: Pick<ReadRange, "after" | "to">,
@@ -60,15 +61,20 @@ export function planGroupSlices(
   groups: readonly GroupSize[],
 ): SourceSlice[] {
   const maxSlices = Math.max(1, target.maxSlices);
-  let sets = groupSets(groups, target.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY.cloudwatch, maxSlices);
-  // the group lists repeat in every bucket of the stored plan (one state item): same budget as file hints
-  const byBytes =
-    sets === undefined ? maxSlices : Math.floor(MAX_PLAN_HINT_BYTES / JSON.stringify(sets).length);
-  if (byBytes < 1) sets = undefined;
   const span = target.sliceSpanMs ?? DEFAULT_SLICE_SPAN_MS;
-  const most = sets === undefined ? maxSlices : Math.min(Math.floor(maxSlices / sets.length), byBytes);
-  const buckets = timeBuckets(range, span, Math.max(1, most));
-  if (sets === undefined) return buckets;
+  const plain = timeBuckets(range, span, maxSlices);
+  // a range shorter than two spans stays one bucket (serial), as today: a scheduled run is never split
+  if (plain.length < 2) return plain;
+  const sets = groupSets(groups, target.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY.cloudwatch, maxSlices);
+  if (sets === undefined) return plain;
+  // the group lists repeat in every bucket of the stored plan (one state item): same budget as file hints
+  const byBytes = Math.floor(MAX_PLAN_HINT_BYTES / JSON.stringify(sets).length);
+  if (byBytes < 1) return plain;
+  const buckets = timeBuckets(
+    range,
+    span,
+    Math.max(1, Math.min(Math.floor(maxSlices / sets.length), byBytes)),
+  );
   return buckets.flatMap((b) => sets.map((set) => ({ ...b, groups: [...set] })));
 }
 

@@ -93,9 +93,16 @@ describe("CloudWatch planSlices", () => {
     expect(JSON.stringify(fewer.map((d) => d.groups)).length).toBeLessThanOrEqual(MAX_PLAN_HINT_BYTES);
     const huge = [...many, ...many.slice(1).map((g) => ({ ...g, name: `${g.name}-${"x".repeat(500)}` }))];
     expect(planGroupSlices(range, target, huge)).toEqual(planGroupSlices(range, target, sizes({ one: 1 })));
-    // a short range with a hot group: one bucket, split by groups
+    // a range shorter than two spans stays one bucket without groups (serial), hot group or not
     const short = { ...range, to: fromEpochMs(T0 + HOUR) };
-    expect(planGroupSlices(short, target, groups).map((d) => d.groups)).toEqual([["hot"], ["a", "b"]]);
+    expect(planGroupSlices(short, target, groups)).toEqual(planGroupSlices(short, target, sizes({ one: 1 })));
+    expect(planGroupSlices(short, target, groups)).toHaveLength(1);
+    // two buckets' worth of range, but room for one bucket per set only: one bucket, split by groups
+    const two = { ...range, to: fromEpochMs(T0 + 2 * HOUR) };
+    expect(planGroupSlices(two, { ...target, maxSlices: 3 }, groups).map((d) => d.groups)).toEqual([
+      ["hot"],
+      ["a", "b"],
+    ]);
   });
 });
 
