@@ -10,6 +10,7 @@ import { LogShipperError } from "../core/errors";
 import { timeBuckets } from "../reconcile/slice-planning";
 import { DEFAULT_MAX_CONCURRENCY, DEFAULT_SLICE_SPAN_MS } from "../reconcile/scale-out-common";
 import { MAX_PLAN_HINT_BYTES } from "./file-slices";
+import type { JsonValue } from "../core/json";
 import type { ReadRange, SliceTarget, SourceSlice } from "./source";
 
 /** A log group as `DescribeLogGroups` lists it. */
@@ -20,31 +21,58 @@ export interface GroupSize {
 }
 
 /**
- * The group sets of a plan, or `undefined` to keep one set of all groups (slices without `groups`).
+ * The hot groups of a plan, each shipped in slices of its own, or `undefined` to keep one set of all groups (slices
+ * without `groups`).
  *
- * The rule: a group whose `storedBytes` is more than `1 / maxConcurrency` of the groups' total is **hot** and gets
- * a set of its own; every other group shares one set. Hot groups are at most `maxConcurrency − 1` by construction;
- * when the sets would exceed `maxSets`, the smallest hot groups rejoin the shared set. `undefined` when there is
- * one group, when any size is unknown or the total is 0 (CloudWatch updates `storedBytes` lazily), or when no
- * group is hot: the plan is then exactly the time buckets of a source that cannot count.
+ * The rule: a group whose `storedBytes` is more than `1 / maxConcurrency` of the groups' total is **hot**. Every
+ * other group, and any group created after planning, is read by the shared slice of each bucket ("every group but
+ * the hot ones"), so a split plan never reads less than an unsplit one would. Hot groups are at most
+ * `maxConcurrency − 1` by construction; when the hot groups and the shared set would exceed `maxSets`, the smallest
+ * hot groups rejoin the shared set. `undefined` when there is one group, when any size is unknown or the total is 0
+ * (CloudWatch updates `storedBytes` lazily), or when no group is hot: the plan is then exactly the time buckets of
+ * a source that cannot count.
  */
-export function groupSets(
+export function hotGroups(
   groups: readonly GroupSize[],
   maxConcurrency: number,
   maxSets: number,
-): string[][] | undefined {
+): string[] | undefined {
   if (groups.length < 2 || groups.some((g) => g.storedBytes === undefined)) return undefined;
   const total = groups.reduce((n, g) => n + (g.storedBytes as number), 0);
   if (!(total > 0)) return undefined;
-  const bySize = [...groups].sort(
-    (a, b) => (b.storedBytes as number) - (a.storedBytes as number) || (a.name < b.name ? -1 : 1),
-  );
-  const hot = bySize.filter((g) => (g.storedBytes as number) * maxConcurrency > total);
-  const rest = bySize.filter((g) => !hot.includes(g));
-  while (hot.length > 0 && hot.length + (rest.length > 0 ? 1 : 0) > Math.max(1, maxSets))
-    rest.unshift(hot.pop() as GroupSize);
-  const sets = [...hot.map((g) => [g.name]), ...(rest.length > 0 ? [rest.map((g) => g.name).sort()] : [])];
-  return sets.length < 2 ? undefined : sets;
+  const hot = [...groups]
+    .sort((a, b) => (b.storedBytes as number) - (a.storedBytes as number) || (a.name < b.name ? -1 : 1))
+    .filter((g) => (g.storedBytes as number) * maxConcurrency > total)
+    .map((g) => g.name);
+  // the shared slice is always there (it also reads groups created after planning): one set more than the hot
+  while (hot.length > 0 && hot.length + 1 > Math.max(1, maxSets)) hot.pop();
+  return hot.length === 0 ? undefined : hot;
+}
+
+/** The hint of a bucket's shared slice: every group but the hot ones. */
+export interface SharedGroupsHint {
+  readonly otherThan: string[];
+}
+
+/**
+ * The groups a slice's hint leaves out (`{ otherThan }`, see {@link SharedGroupsHint}), `undefined` without a
+ * hint; a typed error for a hint of another shape (a plan made by another version or for another source).
+ */
+export function otherThanOf(hint: JsonValue | undefined, source: string): string[] | undefined {
+  if (hint === undefined) return undefined;
+  const other = (hint as { otherThan?: unknown } | null)?.otherThan;
+  if (
+    typeof hint !== "object" ||
+    hint === null ||
+    Array.isArray(hint) ||
+    !Array.isArray(other) ||
+    other.some((g) => typeof g !== "string")
+  )
+    throw new LogShipperError(
+      "SLICE_PLAN_MISMATCH",
+      `${source}: a slice hint ${JSON.stringify(hint).slice(0, 200)} is not a CloudWatch one (expected {"otherThan": [log group names]}); the plan was made for another source`,
+    );
+  return other as string[];
 }
 
 /**
@@ -65,8 +93,13 @@ export function planGroupSlices(
   const plain = timeBuckets(range, span, maxSlices);
   // a range shorter than two spans stays one bucket (serial), as today: a scheduled run is never split
   if (plain.length < 2) return plain;
-  const sets = groupSets(groups, target.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY.cloudwatch, maxSlices);
-  if (sets === undefined) return plain;
+  const hot = hotGroups(groups, target.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY.cloudwatch, maxSlices);
+  if (hot === undefined) return plain;
+  const hint: SharedGroupsHint = { otherThan: [...hot] };
+  const sets: Array<Pick<SourceSlice, "groups" | "hint">> = [
+    ...hot.map((g) => ({ groups: [g] })),
+    { hint: { otherThan: hint.otherThan } },
+  ];
   // the group lists repeat in every bucket of the stored plan (one state item): same budget as file hints
   const byBytes = Math.floor(MAX_PLAN_HINT_BYTES / JSON.stringify(sets).length);
   if (byBytes < 1) return plain;
@@ -75,23 +108,28 @@ export function planGroupSlices(
     span,
     Math.max(1, Math.min(Math.floor(maxSlices / sets.length), byBytes)),
   );
-  return buckets.flatMap((b) => sets.map((set) => ({ ...b, groups: [...set] })));
+  return buckets.flatMap((b) => sets.map((set) => ({ ...b, ...set })));
 }
 
 /**
- * The groups a read covers: every found group, or with `wanted` (a slice's `groups`) those of them that exist.
- * A wanted group that the config does not name (not in `logGroupNames`, or not starting with
- * `logGroupNamePrefix`) is an error: the plan was made for another config, and skipping it would ship less than
- * the slice holds. A configured group that no longer exists is skipped, as a serial read skips it (its events are
- * gone; `check` reports it).
+ * The groups a read covers: every found group; with `wanted` (a slice's `groups`) those of them that exist; with
+ * `otherThan` (a shared slice's hint) every found group but those. A wanted group that the config does not name
+ * (not in `logGroupNames`, or not starting with `logGroupNamePrefix`) is an error: the plan was made for another
+ * config, and skipping it would ship less than the slice holds. A configured group that no longer exists is
+ * skipped, as a serial read skips it (its events are gone; `check` reports it).
  */
 export function groupsToRead(
   found: readonly string[],
   wanted: readonly string[] | undefined,
   config: { readonly logGroupNames?: readonly string[]; readonly logGroupNamePrefix?: string },
   source: string,
+  otherThan?: readonly string[],
 ): string[] {
-  if (wanted === undefined) return [...found];
+  if (wanted === undefined) {
+    if (otherThan === undefined) return [...found];
+    const skip = new Set(otherThan);
+    return found.filter((g) => !skip.has(g));
+  }
   const configured = (g: string): boolean =>
     config.logGroupNames !== undefined
       ? config.logGroupNames.includes(g)

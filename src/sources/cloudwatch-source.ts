@@ -13,7 +13,7 @@ import { awsCall } from "./aws-call";
 import { SourceError } from "./errors";
 import type { SourceContext } from "./registry";
 import type { ReadOptions, ReadRange, SliceTarget, Source, SourceBatch, SourceSlice } from "./source";
-import { groupsToRead, planGroupSlices, type GroupSize } from "./cloudwatch-slices";
+import { groupsToRead, otherThanOf, planGroupSlices, type GroupSize } from "./cloudwatch-slices";
 import { countByReading } from "./count";
 import { readWindows, type ScanSink } from "./windowed-read";
 
@@ -113,11 +113,19 @@ export class CloudWatchLogsSource implements Source {
     return planGroupSlices(range, target, found);
   }
 
-  /** Reads every found group, or only `range.groups` (a slice's groups; see `groupsToRead`). */
+  /** Reads every found group, or a slice's (`range.groups`, or all but its hint's `otherThan`; see `groupsToRead`). */
   async *read(range: ReadRange, options: ReadOptions): AsyncGenerator<SourceBatch> {
     const { found } = await this.groups();
     const names = found.map((g) => g.name);
-    const live = new Set(groupsToRead(names, range.groups, this.config, this.describe()));
+    const live = new Set(
+      groupsToRead(
+        names,
+        range.groups,
+        this.config,
+        this.describe(),
+        otherThanOf(range.hint, this.describe()),
+      ),
+    );
     if (live.size === 0) return;
     yield* readWindows(
       {

@@ -109,7 +109,11 @@ describe("CloudWatch slices by log group (moto)", () => {
         sliceSpanMs: HOUR,
       });
       expect(drafts).toHaveLength(12); // 6 one-hour buckets × {hot} and {a, b}
-      expect(drafts.slice(0, 2).map((d) => d.groups)).toEqual([[hot], [...small].sort()]);
+      // the hot group alone, and a shared slice of every group but the hot one
+      expect(drafts.slice(0, 2).map((d) => [d.groups, d.hint])).toEqual([
+        [[hot], undefined],
+        [undefined, { otherThan: [hot] }],
+      ]);
       // one slice per bucket with maxConcurrency 1 (no group is hot then): today's buckets, no groups
       const serialish = await src.planSlices(range, {
         sliceTarget: 1000,
@@ -128,6 +132,8 @@ describe("CloudWatch slices by log group (moto)", () => {
     const onlySmall = await readRecords(config, { ...range, groups: small });
     expect(onlySmall).toHaveLength(80);
     expect(new Set(onlySmall.map((r) => r.entry.logGroup))).toEqual(new Set(small));
+    const allButHot = await readRecords(config, { ...range, hint: { otherThan: [hot] } });
+    expect(allButHot.map((r) => r.key).sort()).toEqual(onlySmall.map((r) => r.key).sort());
     const all = await readRecords(config, range);
     expect(all).toHaveLength(events.length);
     await expect(readRecords(config, { ...range, groups: [hot, "/elsewhere/x"] })).rejects.toMatchObject({
@@ -187,12 +193,26 @@ describe("CloudWatch slices by log group (moto)", () => {
       const shipper = sliced.shippers[0]!;
       const ctx = context(now, "state-sliced");
       let plan: SlicePlan | undefined;
+      // a group of the prefix created after planning, before any slice ships, with events inside the plan's
+      // range: the shared slices ("every group but the hot ones") read it, as an unsplit plan would
+      const lateGroup = `${prefix}late`;
+      const t0 = Math.floor((now.getTime() - 4 * HOUR) / 1000) * 1000;
+      const late = Array.from({ length: 20 }, (_, i) => ({
+        timestamp: t0 + i * 11 * MIN,
+        message: `late ${i}`,
+      }));
+      events.push(...late.map((e) => ({ group: lateGroup, ...e })));
+      let created: Promise<void> | undefined;
       const run = await runSliced(
         shipper,
         ctx,
         settings,
         async (id, handle) => {
           plan ??= await (ctx.state as FileStateStore).getSlicePlan("cw", shipper.offsetKey);
+          created ??= createGroup(client, lateGroup, ["s"]).then(() =>
+            putEvents(client, lateGroup, "s", late),
+          );
+          await created;
           return shipSlice(shipper, handle, id, ctx);
         },
         2,
@@ -203,6 +223,10 @@ describe("CloudWatch slices by log group (moto)", () => {
       expect(plan!.slices.filter((s) => s.groups?.length === 1 && s.groups[0] === hot).length).toBe(
         plan!.slices.length / 2,
       );
+      expect(plan!.slices.filter((s) => s.groups === undefined).map((s) => s.hint)).toEqual(
+        Array.from({ length: plan!.slices.length / 2 }, () => ({ otherThan: [hot] })),
+      );
+      expect(plan!.slices.some((s) => s.groups?.includes(lateGroup))).toBe(false);
       const mine = await shipped("sliced");
       expect(new Set(mine).size).toBe(mine.length);
       expect(mine).toHaveLength(events.length);
