@@ -4,7 +4,7 @@ import { LogShipperError } from "../core/errors";
 import type { RunHandle, SliceRun } from "../reconcile/scale-out";
 import { LeaseLostError } from "../state/errors";
 import type { ShipRequest, WorkerInit, WorkerMessage } from "./worker-protocol";
-import { YOUNG_GENERATION_BYTES } from "./young-generation";
+import { releaseYoungGenerationCap, YOUNG_GENERATION_BYTES } from "./young-generation";
 
 /** The slice worker's script: the CLI bundle itself (`dist/cli.js`), which starts a worker in a worker thread. */
 export const WORKER_FILE = join(__dirname, "cli.js");
@@ -87,6 +87,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
+    releaseYoungGenerationCap();
     // the same young-generation bound as the CLI's main thread (src/cli/young-generation.ts): V8 sizes a worker's
     // young generation as 3 semi-spaces, so 2 × 16 MiB semi-spaces are a 48 MiB young generation
     const worker = new Worker(this.file, {
