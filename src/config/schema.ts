@@ -1,22 +1,30 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
+import type { default as Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020";
 import configSchema from "../../schemas/config.schema.json";
-import reportSchema from "../../schemas/report.schema.json";
 import stateSchema from "../../schemas/state.schema.json";
 import ajvOptions from "./ajv-options.json";
 import { PRECOMPILED } from "./precompiled-validators";
 
 const CONFIG_ID = configSchema.$id;
-const REPORT_ID = reportSchema.$id;
+
+/** The report schema, read on first use: only report validation (tests, tools) needs it, never a run. */
+function reportSchema(): typeof import("../../schemas/report.schema.json") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("../../schemas/report.schema.json") as typeof import("../../schemas/report.schema.json");
+}
 
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
 function instance(): Ajv2020 {
   if (ajv === undefined) {
+    // loaded on first use: the bundles' validators are precompiled, so a run that needs no other one never evaluates
+    // ajv's compiler (about 80 modules, ~1 MiB of heap at rest)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv = (require("ajv/dist/2020") as typeof import("ajv/dist/2020")).default;
     // the options live in ajv-options.json: the build precompiles the bundles' validators with the same ones
-    ajv = new Ajv2020(ajvOptions);
+    ajv = new Ajv(ajvOptions);
     ajv.addSchema(configSchema);
-    ajv.addSchema(reportSchema);
+    ajv.addSchema(reportSchema());
     ajv.addSchema(stateSchema);
   }
   return ajv;
@@ -58,12 +66,12 @@ export function validateSource(value: unknown): SchemaErrors {
 
 /** Validates a `plan --json` report. */
 export function validatePlanReport(value: unknown): SchemaErrors {
-  return run(`${REPORT_ID}#/$defs/planReport`, value);
+  return run(`${reportSchema().$id}#/$defs/planReport`, value);
 }
 
 /** Validates an `apply --json` report. */
 export function validateApplyReport(value: unknown): SchemaErrors {
-  return run(`${REPORT_ID}#/$defs/applyReport`, value);
+  return run(`${reportSchema().$id}#/$defs/applyReport`, value);
 }
 
 /** Validates one stored offset record (file state and DynamoDB items share this shape). */

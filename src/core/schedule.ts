@@ -1,4 +1,3 @@
-import { CronExpressionParser } from "cron-parser";
 import { IANAZone } from "luxon";
 
 /** Kestra's cron macros and their five-field form. */
@@ -45,6 +44,9 @@ export function parseSchedule(expression: string, timezone = "UTC"): ParsedSched
   }
   if (!IANAZone.isValidZone(timezone))
     throw new ScheduleError(`unknown time zone ${JSON.stringify(timezone)}`);
+  // loaded on first use: only a config with a schedule evaluates cron-parser
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { CronExpressionParser } = require("cron-parser") as typeof import("cron-parser");
   let maxIntervalMs = 0;
   try {
     const it = CronExpressionParser.parse(cron, {
