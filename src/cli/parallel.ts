@@ -2,6 +2,7 @@ import type { LoadedConfig, ResolvedShipper } from "../config/model";
 import { LogShipperError } from "../core/errors";
 import { runApply, type RunApplyOptions } from "../reconcile/reconciler";
 import { runSliced, type ScaleOutSettings } from "../reconcile/scale-out";
+import type { FileExporter as FileExporterConfig } from "../../generated/config";
 import type { ApplyReport } from "../../generated/report";
 import { WorkerPool } from "./worker-pool";
 import type { WorkerInit } from "./worker-protocol";
@@ -60,15 +61,22 @@ export async function applyParallel(
     ...(parallel.sliceTarget !== undefined ? { sliceTarget: parallel.sliceTarget } : {}),
   });
   try {
-    return await runApply(config, options, (shipper) =>
-      runSliced(
+    return await runApply(config, options, async (shipper) => {
+      // a crash's partial line is ended once, before any worker appends (a worker cannot tell it from another
+      // worker's write in progress)
+      for (const e of shipper.exporters) {
+        if (e.type !== "file") continue;
+        const { endPartialLineOf } = await import("../exporters/file.js");
+        await endPartialLineOf(e.config as FileExporterConfig, shipper.baseDir);
+      }
+      return runSliced(
         shipper,
         options,
         settingsOf(shipper),
         (sliceId, handle) => pool.ship(shipper.id, handle, sliceId),
         parallel.workers,
-      ),
-    );
+      );
+    });
   } finally {
     await pool.close();
   }

@@ -44,6 +44,8 @@ async function runWorker(init: WorkerInit): Promise<void> {
     owner,
     env: process.env,
     warn: (m) => send({ kind: "warn", message: redact(m) }),
+    // several workers append to one `file` exporter's file at once: the parent ended partial lines before
+    sharedAppend: true,
   });
   let queue = Promise.resolve();
   port.on("message", (req: ShipRequest | "close") => {

@@ -47,6 +47,8 @@ export class FileExporter implements Exporter<string> {
     config: FileExporterConfig,
     chunk: number,
     baseDir: string,
+    /** False when other threads append to the same file at once (see `ExporterContext.sharedAppend`). */
+    private readonly repairOnOpen = true,
   ) {
     this.path = config.path !== undefined ? resolve(baseDir, config.path) : undefined;
     this.format = config.format ?? (config.path !== undefined ? "JSON" : "ION");
@@ -120,7 +122,7 @@ export class FileExporter implements Exporter<string> {
     await mkdir(dirname(file), { recursive: true });
     this.handle = await open(file, "a+", 0o644);
     this.linesInFile = 0;
-    await endPartialLine(this.handle);
+    if (this.repairOnOpen) await endPartialLine(this.handle);
     return this.handle;
   }
 
@@ -155,7 +157,30 @@ async function endPartialLine(handle: FileHandle): Promise<void> {
   if (last[0] !== 0x0a) await handle.appendFile("\n");
 }
 
+/**
+ * Ends a partial line that a crash left at the end of a `path` file exporter's file, as the exporter does when it
+ * opens the file: `apply --parallel N` calls it once before its workers start, since a worker cannot tell a crash's
+ * partial line from another worker's write in progress (it would add a blank line after that write).
+ */
+export async function endPartialLineOf(config: FileExporterConfig, baseDir: string): Promise<void> {
+  if (config.path === undefined) return; // rotated files: every open starts a new file
+  const file = resolve(baseDir, config.path);
+  if (!existsSync(file)) return;
+  const handle = await open(file, "a+");
+  try {
+    await endPartialLine(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Creates the file exporter. */
 export async function createFileExporter(context: ExporterContext<FileExporterConfig>): Promise<Exporter> {
-  return new FileExporter(context.resolved.id, context.config, context.resolved.chunk, context.baseDir);
+  return new FileExporter(
+    context.resolved.id,
+    context.config,
+    context.resolved.chunk,
+    context.baseDir,
+    context.sharedAppend !== true,
+  );
 }

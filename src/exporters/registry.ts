@@ -16,6 +16,12 @@ export interface ExporterContext<C extends LogExporter = LogExporter> {
   readonly env: NodeJS.ProcessEnv;
   /** Prints a warning. */
   readonly warn: (message: string) => void;
+  /**
+   * Other threads append to the same local files at once (a slice worker of `apply --parallel N`): a file exporter
+   * then leaves a file's last line alone when it opens it (the parent ended a crash's partial line before the
+   * workers started), since another worker's write in progress looks like a partial line.
+   */
+  readonly sharedAppend?: boolean;
 }
 
 /** A destination: its name, its accepted time window (for `plan`), and a lazily loaded factory. */

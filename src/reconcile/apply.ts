@@ -39,6 +39,8 @@ export interface ApplyContext {
   /** Replaces the source factory (tests). */
   readonly createSource?: (shipper: ResolvedShipper, context: SourceContext) => Promise<Source>;
   readonly signal?: AbortSignal;
+  /** Set by `apply --parallel N`'s slice workers: see `ExporterContext.sharedAppend`. */
+  readonly sharedAppend?: boolean;
 }
 
 /** How one exporter's part of the run ended. */

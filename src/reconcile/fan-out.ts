@@ -77,6 +77,7 @@ export async function openPipelines(
         shipperId: shipper.id,
         env,
         warn,
+        ...(context.sharedAppend === true ? { sharedAppend: true } : {}),
       });
       opened.push(exporter);
       await exporter.open?.();

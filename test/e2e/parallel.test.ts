@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { validateApplyReport } from "../../src/config/schema";
 import { runCliAsync } from "../support/cli";
@@ -7,11 +7,12 @@ import { entries, tempDir, writeJsonl } from "../support/fixtures";
 const NOW = "2026-11-25T12:00:00Z";
 const T0 = Date.parse("2026-11-25T08:00:00.000Z");
 
-/** The `seq` of every line of the file exporter's output, in file order. */
-function shippedSeqs(file: string): number[] {
+/** The `seq` of every line of the file exporter's output after the first `skip` lines, in file order. */
+function shippedSeqs(file: string, skip = 0): number[] {
   if (!existsSync(file)) return [];
   return readFileSync(file, "utf8")
     .split("\n")
+    .slice(skip)
     .filter(Boolean)
     .map((l) => (JSON.parse(l) as { seq: number }).seq);
 }
@@ -74,6 +75,10 @@ describe("logshipper apply --parallel N", () => {
         entries(5000 * f, T0 + f * 7000, { over: (i) => ({ seq: f * 1_000_000 + i }) }),
       );
     const total = 60_000 + 5000 + 10_000 + 15_000;
+    // the output file ends inside a line, as a crash of an earlier run leaves it: ended once, by the parent
+    const partial = '{"tenantId":"main","seq":-1,"mess';
+    mkdirSync(join(dir, "out"), { recursive: true });
+    writeFileSync(join(dir, "out/out.jsonl"), `${JSON.stringify({ seq: -2 })}\n${partial}`);
     const first = await runCliAsync(
       ["apply", "-c", c, "--now", NOW, "--parallel", "4", "--slice-target", "5000", "--json"],
       { cwd: dir },
@@ -84,7 +89,13 @@ describe("logshipper apply --parallel N", () => {
     expect(validateApplyReport(report)).toEqual([]);
     expect(report.shippers[0]).toMatchObject({ id: "app", status: "ok", read: total });
     expect(report.shippers[0].exporters[0]).toMatchObject({ id: "out", shipped: total, rejected: 0 });
-    const seqs = shippedSeqs(join(dir, "out/out.jsonl"));
+    // no blank line: a worker that opened the file while another one's write was in flight saw it end inside a
+    // line and, before the fix, added a newline after that write
+    const lines = readFileSync(join(dir, "out/out.jsonl"), "utf8").split("\n");
+    expect(lines.slice(0, 2)).toEqual([JSON.stringify({ seq: -2 }), partial]);
+    expect(lines.slice(0, -1).filter((l) => l === "")).toEqual([]);
+    expect(lines[lines.length - 1]).toBe("");
+    const seqs = shippedSeqs(join(dir, "out/out.jsonl"), 2);
     expect(seqs).toHaveLength(total);
     expect(new Set(seqs).size).toBe(total);
     // slices ran side by side: the big file's records (in file order serially) are not in file order
@@ -96,6 +107,6 @@ describe("logshipper apply --parallel N", () => {
     });
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout).shippers[0].exporters[0]).toMatchObject({ shipped: 0 });
-    expect(shippedSeqs(join(dir, "out/out.jsonl"))).toHaveLength(total);
+    expect(shippedSeqs(join(dir, "out/out.jsonl"), 2)).toHaveLength(total);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { checkEntry, type LogRecord } from "../../src/core/log-record";
-import { FileExporter } from "../../src/exporters/file";
+import { endPartialLineOf, FileExporter } from "../../src/exporters/file";
 import { entry, tempDir } from "../support/fixtures";
 
 function record(i: number, size: number): LogRecord {
@@ -44,5 +44,33 @@ describe("FileExporter", () => {
     expect(lines[1]).toBe('{"tenantId":"ma');
     expect(JSON.parse(lines[2] as string)).toMatchObject({ seq: 7 });
     expect(lines[3]).toBe("");
+  });
+
+  it("with other appenders at once (apply --parallel), leaves the last line alone; the parent ends it once", async () => {
+    mkdirSync(join(dir, "out"));
+    const file = join(dir, "out/out.jsonl");
+    // what an opener sees while another worker's write is in flight (or what a crash left)
+    writeFileSync(file, `${JSON.stringify({ a: 1 })}\n{"tenantId":"ma`);
+    const shared = new FileExporter(
+      "out",
+      { id: "out", type: "file", path: "out/out.jsonl" },
+      1000,
+      dir,
+      false,
+    );
+    const line = shared.encode(record(7, 10));
+    await shared.send([line]);
+    await shared.close();
+    // its write lands after the other one (O_APPEND): no newline of its own before it, so no blank line
+    expect(readFileSync(file, "utf8")).toBe(`${JSON.stringify({ a: 1 })}\n{"tenantId":"ma${line.payload}\n`);
+
+    writeFileSync(file, `${JSON.stringify({ a: 1 })}\n{"tenantId":"ma`);
+    await endPartialLineOf({ id: "out", type: "file", path: "out/out.jsonl" }, dir);
+    await endPartialLineOf({ id: "out", type: "file", path: "out/out.jsonl" }, dir);
+    expect(readFileSync(file, "utf8")).toBe(`${JSON.stringify({ a: 1 })}\n{"tenantId":"ma\n`);
+    // a missing file and rotated files (no path) are left alone
+    await endPartialLineOf({ id: "out", type: "file", path: "out/none.jsonl" }, dir);
+    await endPartialLineOf({ id: "out", type: "file", directory: "out" }, dir);
+    expect(readFileSync(file, "utf8")).toBe(`${JSON.stringify({ a: 1 })}\n{"tenantId":"ma\n`);
   });
 });
