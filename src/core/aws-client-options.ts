@@ -1,3 +1,5 @@
+import type { S3Client } from "@aws-sdk/client-s3";
+
 /** Static credentials (tests against moto or LocalStack); without them the SDK's default provider chain is used. */
 export interface AwsCredentials {
   readonly accessKeyId: string;
@@ -91,4 +93,26 @@ export class LazyAwsClient<Sdk, Client extends { destroy(): void }> {
     if (pending === undefined || this.given !== undefined) return;
     (await pending).client.destroy();
   }
+}
+
+type S3Sdk = typeof import("@aws-sdk/client-s3");
+
+/**
+ * An S3 client created on first use from the AWS settings (`client`, when given, is used as is). With a custom
+ * endpoint (moto, MinIO, LocalStack), which rarely resolves bucket subdomains, buckets are addressed by path.
+ */
+export function lazyS3Client(
+  options: AwsClientOptions & { readonly client?: S3Client },
+): LazyAwsClient<S3Sdk, S3Client> {
+  return new LazyAwsClient<S3Sdk, S3Client>(
+    () => import("@aws-sdk/client-s3"),
+    (sdk) => {
+      const config = awsClientConfig("s3", options);
+      return new sdk.S3Client({
+        ...config,
+        ...(config.endpoint !== undefined ? { forcePathStyle: true } : {}),
+      });
+    },
+    options.client,
+  );
 }

@@ -1,5 +1,5 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-import { awsClientConfig, LazyAwsClient, type AwsClientOptions } from "../core/aws-client-options";
+import { lazyS3Client, type AwsClientOptions, type LazyAwsClient } from "../core/aws-client-options";
 
 /** Where the `plan` mode puts a run's slice list for the Distributed Map's `ItemReader`. */
 export interface PlanWriter {
@@ -20,18 +20,7 @@ export class S3PlanWriter implements PlanWriter {
   private readonly s3: LazyAwsClient<Sdk, S3Client>;
 
   constructor(options: S3PlanWriterOptions = {}) {
-    this.s3 = new LazyAwsClient<Sdk, S3Client>(
-      () => import("@aws-sdk/client-s3"),
-      (sdk) => {
-        const config = awsClientConfig("s3", options);
-        // a custom endpoint (moto, MinIO) rarely resolves bucket subdomains: address buckets by path
-        return new sdk.S3Client({
-          ...config,
-          ...(config.endpoint !== undefined ? { forcePathStyle: true } : {}),
-        });
-      },
-      options.client,
-    );
+    this.s3 = lazyS3Client(options);
   }
 
   async write(bucket: string, key: string, items: readonly unknown[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { S3Client } from "@aws-sdk/client-s3";
-import { awsClientConfig, LazyAwsClient, type AwsClientOptions } from "../core/aws-client-options";
+import { lazyS3Client, type AwsClientOptions, type LazyAwsClient } from "../core/aws-client-options";
 import { deadLetterLine, type DeadLetter, type Rejected } from "./dead-letter";
 
 /** The folder under which every shipper's rejected records are written. IAM grants `s3:PutObject` on it. */
@@ -27,18 +27,7 @@ export class S3DeadLetter implements DeadLetter {
 
   constructor(options: S3DeadLetterOptions) {
     this.bucket = options.bucket;
-    this.s3 = new LazyAwsClient<Sdk, S3Client>(
-      () => import("@aws-sdk/client-s3"),
-      (sdk) => {
-        const config = awsClientConfig("s3", options);
-        // a custom endpoint (LocalStack, moto, MinIO) rarely resolves bucket subdomains: address buckets by path
-        return new sdk.S3Client({
-          ...config,
-          ...(config.endpoint !== undefined ? { forcePathStyle: true } : {}),
-        });
-      },
-      options.client,
-    );
+    this.s3 = lazyS3Client(options);
   }
 
   describe(shipper: string, exporter: string): string {
