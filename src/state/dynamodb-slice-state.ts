@@ -4,13 +4,10 @@ import { compareCursor, type Cursor } from "../core/cursor";
 import { LogShipperError } from "../core/errors";
 import type { ProgressEntry, SlicePlan, SliceProgress } from "../reconcile/slices";
 import {
-  cancellationReasons,
-  describeLeaseLoss,
   DynamoDbLease,
-  LEASE_ITEM,
-  leaseCondition,
+  fencedTransaction,
   PARTITION_KEY,
-  retryOnConflict,
+  queryByPrefix,
   SORT_KEY,
   unmarshalItem,
   type DynamoDbStateStore,
@@ -213,56 +210,16 @@ export class DynamoDbSliceState implements SliceState {
     conflict: (old: Item | undefined) => Error,
   ): Promise<void> {
     const held = this.checkLease(shipper, lease);
-    const { sdk, client } = await this.client();
-    const now = Date.now();
-    const update: TransactWriteItem = {
-      Update: {
-        TableName: this.table,
-        Key: this.key(shipper, LEASE_ITEM),
-        UpdateExpression: "SET #expiresAt = :expiresAt, #lastCommitAt = :now",
-        ...leaseCondition(
-          held,
-          { "#expiresAt": "expiresAt", "#lastCommitAt": "lastCommitAt" },
-          { ":expiresAt": { N: String(now + held.ttlMs) }, ":now": { N: String(now) } },
-        ),
-        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-      },
-    };
     try {
-      await retryOnConflict(() =>
-        client.send(new sdk.TransactWriteItemsCommand({ TransactItems: [...writes, update] })),
-      );
+      await fencedTransaction(await this.client(), this.table, held, writes, conflict);
     } catch (err) {
-      const reasons = cancellationReasons(err);
-      const leaseReason = reasons[writes.length];
-      if (leaseReason?.Code === "ConditionalCheckFailed")
-        throw new LeaseLostError(shipper, describeLeaseLoss(leaseReason.Item));
-      const failed = reasons.findIndex((r) => r.Code === "ConditionalCheckFailed");
-      if (failed >= 0) throw conflict(reasons[failed]?.Item);
       if (awsErrorName(err) === "ConditionalCheckFailedException") throw conflict(undefined);
       throw err;
     }
   }
 
   private async queryPrefix(shipper: string, prefix: string): Promise<Item[]> {
-    const { sdk, client } = await this.client();
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const out = await client.send(
-        new sdk.QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: "#pk = :shipper AND begins_with(#sk, :prefix)",
-          ExpressionAttributeNames: { "#pk": PARTITION_KEY, "#sk": SORT_KEY },
-          ExpressionAttributeValues: { ":shipper": { S: shipper }, ":prefix": { S: prefix } },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start !== undefined);
-    return items;
+    return queryByPrefix(await this.client(), this.table, shipper, prefix);
   }
 
   private key(shipper: string, item: string): Item {

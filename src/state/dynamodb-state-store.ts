@@ -4,6 +4,7 @@ import type {
   AttributeValue,
   CancellationReason,
   DynamoDBClient,
+  TransactWriteItem,
   KeySchemaElement,
 } from "@aws-sdk/client-dynamodb";
 import { validateOffsetRecord } from "../config/schema";
@@ -217,38 +218,9 @@ export class DynamoDbStateStore implements StateStore, SliceState {
         `commit of ${describeRef(ref)} under a lease that is not this table's lease on ${ref.shipper}`,
       );
     }
-    const now = Date.now();
-    try {
-      await retryOnConflict(() =>
-        client.send(
-          new sdk.TransactWriteItemsCommand({
-            TransactItems: [
-              { Put: put },
-              {
-                Update: {
-                  TableName: this.table,
-                  Key: this.key(ref.shipper, LEASE_ITEM),
-                  UpdateExpression: "SET #expiresAt = :expiresAt, #lastCommitAt = :now",
-                  ...leaseCondition(
-                    lease,
-                    { "#expiresAt": "expiresAt", "#lastCommitAt": "lastCommitAt" },
-                    { ":expiresAt": { N: String(now + lease.ttlMs) }, ":now": { N: String(now) } },
-                  ),
-                  ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-                },
-              },
-            ],
-          }),
-        ),
-      );
-    } catch (err) {
-      const [offsetReason, leaseReason] = cancellationReasons(err);
-      if (leaseReason?.Code === "ConditionalCheckFailed")
-        throw new LeaseLostError(ref.shipper, describeLeaseLoss(leaseReason.Item));
-      if (offsetReason?.Code === "ConditionalCheckFailed")
-        throw this.staleError(ref, expected, offsetReason.Item);
-      throw err;
-    }
+    await fencedTransaction({ sdk, client }, this.table, lease, [{ Put: put }], (old) =>
+      this.staleError(ref, expected, old),
+    );
   }
 
   async put(ref: OffsetRef, record: OffsetRecord): Promise<void> {
@@ -471,24 +443,7 @@ export class DynamoDbStateStore implements StateStore, SliceState {
   }
 
   private async queryOffsets(shipper: string): Promise<Item[]> {
-    const { sdk, client } = await this.dynamodb.get();
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const out = await client.send(
-        new sdk.QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: "#pk = :shipper AND begins_with(#sk, :prefix)",
-          ExpressionAttributeNames: { "#pk": PARTITION_KEY, "#sk": SORT_KEY },
-          ExpressionAttributeValues: { ":shipper": { S: shipper }, ":prefix": { S: OFFSET_PREFIX } },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start !== undefined);
-    return items;
+    return queryByPrefix(await this.dynamodb.get(), this.table, shipper, OFFSET_PREFIX);
   }
 
   private async scanOffsets(): Promise<Item[]> {
@@ -698,5 +653,72 @@ export async function retryOnConflict<T>(write: () => Promise<T>): Promise<T> {
       if (!conflict || attempt >= CONFLICT_ATTEMPTS) throw err;
       await sleep(randomInt(10, 20 + 40 * attempt));
     }
+  }
+}
+
+/** Every item of a shipper's partition whose sort key starts with `prefix` (a consistent, paged `Query`). */
+export async function queryByPrefix(
+  { sdk, client }: { readonly sdk: Sdk; readonly client: DynamoDBClient },
+  table: string,
+  shipper: string,
+  prefix: string,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const out = await client.send(
+      new sdk.QueryCommand({
+        TableName: table,
+        KeyConditionExpression: "#pk = :shipper AND begins_with(#sk, :prefix)",
+        ExpressionAttributeNames: { "#pk": PARTITION_KEY, "#sk": SORT_KEY },
+        ExpressionAttributeValues: { ":shipper": { S: shipper }, ":prefix": { S: prefix } },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start !== undefined);
+  return items;
+}
+
+/**
+ * Runs `writes` in one `TransactWriteItems` with a conditional update of `lease`'s item (owner and fencing token
+ * unchanged; expiry extended, `lastCommitAt` set), retried on a transaction conflict. A failed lease condition is
+ * a `LeaseLostError`; a failed condition of one of `writes` is `conflict(the old item of that write)`.
+ */
+export async function fencedTransaction(
+  { sdk, client }: { readonly sdk: Sdk; readonly client: DynamoDBClient },
+  table: string,
+  lease: DynamoDbLease,
+  writes: TransactWriteItem[],
+  conflict: (old: Item | undefined) => Error,
+): Promise<void> {
+  const now = Date.now();
+  const update: TransactWriteItem = {
+    Update: {
+      TableName: table,
+      Key: { [PARTITION_KEY]: { S: lease.shipper }, [SORT_KEY]: { S: LEASE_ITEM } },
+      UpdateExpression: "SET #expiresAt = :expiresAt, #lastCommitAt = :now",
+      ...leaseCondition(
+        lease,
+        { "#expiresAt": "expiresAt", "#lastCommitAt": "lastCommitAt" },
+        { ":expiresAt": { N: String(now + lease.ttlMs) }, ":now": { N: String(now) } },
+      ),
+      ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+    },
+  };
+  try {
+    await retryOnConflict(() =>
+      client.send(new sdk.TransactWriteItemsCommand({ TransactItems: [...writes, update] })),
+    );
+  } catch (err) {
+    const reasons = cancellationReasons(err);
+    const leaseReason = reasons[writes.length];
+    if (leaseReason?.Code === "ConditionalCheckFailed")
+      throw new LeaseLostError(lease.shipper, describeLeaseLoss(leaseReason.Item));
+    const failed = reasons.findIndex((r) => r.Code === "ConditionalCheckFailed");
+    if (failed >= 0) throw conflict(reasons[failed]?.Item);
+    throw err;
   }
 }
