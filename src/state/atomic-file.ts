@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { BigIntStats } from "node:fs";
-import { open, rename, stat, unlink } from "node:fs/promises";
+import { open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
 import { faultPoint, type FaultPoint } from "../core/fault";
+import { StateCorruptError } from "./errors";
 
 /**
  * Replaces `file` with `content` atomically and durably: write a temp file beside it, fsync it, rename it over
@@ -63,5 +64,27 @@ export async function fsyncDir(dir: string): Promise<void> {
     // some filesystems refuse fsync on directories; the rename is still atomic
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * A state file's JSON value, or `undefined` when the file does not exist; `StateCorruptError` when it cannot be
+ * read or is not JSON (an empty file is named as such: a truncated write).
+ */
+export async function readJsonFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new StateCorruptError(file, (err as Error).message);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new StateCorruptError(
+      file,
+      text.trim() === "" ? "the file is empty (truncated?)" : `not valid JSON (${(err as Error).message})`,
+    );
   }
 }

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Cursor } from "../core/cursor";
 import type { ProgressEntry, SlicePlan, SliceProgress } from "../reconcile/slices";
-import { currentIdentity, fsyncDir, writeFileAtomic } from "./atomic-file";
+import { currentIdentity, fsyncDir, readJsonFile, writeFileAtomic } from "./atomic-file";
 import { LogShipperError } from "../core/errors";
-import { SlicePlanExistsError, StateCorruptError } from "./errors";
+import { SlicePlanExistsError } from "./errors";
 import { attachFileLease, isFileLease } from "./file-lock";
 import {
   checkProgressCas,
@@ -43,7 +43,7 @@ export class FileSliceState implements SliceState {
 
   async getSlicePlan(shipper: string, offsetKey: string): Promise<SlicePlan | undefined> {
     const file = this.planFile(shipper, offsetKey);
-    const value = await readJson(file);
+    const value = await readJsonFile(file);
     return value === undefined ? undefined : parseSlicePlan(value, file);
   }
 
@@ -159,7 +159,7 @@ export class FileSliceState implements SliceState {
     }
     const cached = this.cache.get(file);
     if (cached?.identity === identity) return cached.progress;
-    const value = await readJson(file);
+    const value = await readJsonFile(file);
     if (value === undefined) return undefined;
     const progress = parseSliceProgress(value, file);
     this.cache.set(file, { identity, progress });
@@ -193,21 +193,5 @@ export class FileSliceState implements SliceState {
     if (!/^[A-Za-z0-9_.@-]+$/.test(ref.exporter) || !/^s\d{4,}$/.test(ref.sliceId))
       throw new LogShipperError("STATE_SLICE_REF", `invalid slice record ${JSON.stringify(ref)}`);
     return join(this.runDir(ref.shipper, ref.runId), `${ref.sliceId}.${ref.exporter}.json`);
-  }
-}
-
-/** A JSON file's value, or `undefined` when it does not exist; `StateCorruptError` when it is not JSON. */
-async function readJson(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new StateCorruptError(file, (err as Error).message);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new StateCorruptError(file, `not valid JSON (${(err as Error).message})`);
   }
 }

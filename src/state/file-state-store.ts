@@ -1,9 +1,9 @@
-import { mkdir, readdir, readFile, unlink } from "node:fs/promises";
+import { mkdir, readdir, unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { compareCursor, type Cursor } from "../core/cursor";
 import { validateStateFile } from "../config/schema";
 import type { StateFile } from "../../generated/state";
-import { currentIdentity, writeFileAtomic } from "./atomic-file";
+import { currentIdentity, readJsonFile, writeFileAtomic } from "./atomic-file";
 import { CursorRegressionError, StaleCursorError, StateCorruptError } from "./errors";
 import { acquireFileLease, isFileLease } from "./file-lock";
 import { FileSliceState } from "./file-slice-state";
@@ -173,22 +173,8 @@ export class FileStateStore implements StateStore, SliceState {
 
   private async read(shipper: string): Promise<StateFile | undefined> {
     const file = this.fileOf(shipper);
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw new StateCorruptError(file, (err as Error).message);
-    }
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (err) {
-      throw new StateCorruptError(
-        file,
-        text.trim() === "" ? "the file is empty (truncated?)" : `not valid JSON (${(err as Error).message})`,
-      );
-    }
+    const doc = await readJsonFile(file);
+    if (doc === undefined) return undefined;
     const errors = validateStateFile(doc);
     if (errors.length > 0) {
       const e = errors[0];
