@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { entries, writeJsonl } from "../support/fixtures";
 import { readZip } from "../support/zip";
 import {
   CDKTF_JSON,
@@ -177,6 +178,26 @@ describe.each<Flavour>(["cdktf", "cdktn"])("installed next to %s", (flavour) => 
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toMatch(/missing\.yaml.*file not found/);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("runs a sliced apply --parallel 2 from the installed package: worker threads, every record once", () => {
+    const bin = join(app, "node_modules", ".bin", "logshipper");
+    const t0 = Date.parse("2026-12-01T00:00:00.000Z");
+    writeJsonl(join(app, "logs", "app.jsonl"), entries(3000, t0));
+    const args = ["apply", "--config", "logshipper.yaml", "--now", "2026-12-01T01:00:00Z", "--json"];
+    // 3,000 records in slices of 500: the backlog is sliced (it holds at least twice the target)
+    const first = run(bin, [...args, "--parallel", "2", "--slice-target", "500"], app);
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.stdout).shippers[0].exporters[0]).toMatchObject({ id: "out", shipped: 3000 });
+    const lines = readFileSync(join(app, "shipped", "out.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean);
+    expect(lines).toHaveLength(3000);
+    expect(new Set(lines).size).toBe(3000);
+    const again = run(bin, [...args, "--parallel", "2"], app);
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout).shippers[0].exporters[0]).toMatchObject({ shipped: 0 });
   });
 
   it("loads the runtime API from the package root (loadConfig, plan)", () => {
